@@ -1,0 +1,3 @@
+from pyexercise.cli import main
+
+raise SystemExit(main())

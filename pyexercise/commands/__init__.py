@@ -1,0 +1,1 @@
+"""One module per verb. Each command is a plain function of (env, args...) returning an ExitCode."""

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import json
+
+from pyexercise.env import Environment
+from pyexercise.errors import ExitCode
+from pyexercise.ui import status_table
+from pyexercise.workspace import Workspace
+
+
+def list_exercises(env: Environment, as_json: bool = False) -> ExitCode:
+    ws = Workspace(env)
+    state = ws.state()
+    current = ws.current(state)
+    if as_json:
+        rows = [{"name": ex.name, "path": f"exercises/{ex.path}", "status": "done" if ex.name in state.done
+                 else "pending", "current": ex.name == current.name, "level": ex.level, "topic": ex.topic,
+                 "covers": list(ex.covers), "hints_revealed": state.hints.get(ex.name, 0)}
+                for ex in ws.curriculum]
+        env.stdout.print_json(json.dumps({"exercises": rows}))
+        return ExitCode.OK
+    rows = [(ex, ex.name in state.done, ex.name == current.name) for ex in ws.curriculum]
+    env.stdout.print(status_table(rows))
+    done = sum(1 for ex in ws.curriculum if ex.name in state.done)
+    env.stdout.print(f"\n{done}/{len(ws.curriculum)} done")
+    return ExitCode.OK

@@ -1,0 +1,144 @@
+"""The learner's progress: ``.pyex/state.json``. The only module that writes it.
+
+Writes are atomic (temp file, fsync, rename, fsync dir) and serialised by a lock file, so a watch
+in one terminal and ``pyex hint`` in another never lose each other's updates, and a kill at any
+moment leaves the old state or the new one. A state file that cannot be read is set aside (never
+deleted) with a warning, and a fresh one is started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from pyexercise.errors import FatalError
+
+STATE_VERSION = 1
+STATE_DIR = ".pyex"
+STATE_FILE = "state.json"
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+@dataclass
+class State:
+    current: str | None = None
+    done: set[str] = field(default_factory=set)
+    hints: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {
+            "format_version": STATE_VERSION,
+            "current": self.current,
+            "done": sorted(self.done),
+            "hints": dict(sorted(self.hints.items())),
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> "State":
+        """Raises ValueError on anything that is not a state this pyex wrote."""
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        version = data.get("format_version")
+        if type(version) is not int or version > STATE_VERSION or version < 1:
+            raise ValueError(f"unknown format_version {version!r}")
+        current = data.get("current")
+        done = data.get("done", [])
+        hints = data.get("hints", {})
+        if current is not None and not isinstance(current, str):
+            raise ValueError("`current` is not a string")
+        if not isinstance(done, list) or not all(isinstance(d, str) for d in done):
+            raise ValueError("`done` is not a list of names")
+        if not isinstance(hints, dict) or not all(
+                isinstance(k, str) and type(v) is int and v >= 0 for k, v in hints.items()):
+            raise ValueError("`hints` is not a table of counts")
+        return cls(current=current, done=set(done), hints=dict(hints))
+
+
+class Progress:
+    def __init__(self, root: Path, warn: Callable[[str], None] = lambda message: None) -> None:
+        self.dir = root / STATE_DIR
+        self.path = self.dir / STATE_FILE
+        self.warn = warn
+
+    def load(self) -> State:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return State()
+        except OSError as exc:
+            raise FatalError(f"Cannot read {self.path}: {exc.strerror}. Check its permissions.") from None
+        try:
+            return State.from_json(json.loads(raw.decode("utf-8")))
+        except (ValueError, UnicodeDecodeError) as exc:
+            kept = self._set_aside()
+            self.warn(f"Your progress file {self.path} was unreadable ({exc}); it was kept as "
+                      f"{kept.name} and a fresh one started. `pyex run` re-marks exercises you solved.")
+            return State()
+
+    def _set_aside(self) -> Path:
+        kept = self.path.with_name(f"{STATE_FILE}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        n = 1
+        while kept.exists():
+            kept = kept.with_name(f"{kept.name.split('~')[0]}~{n}")
+            n += 1
+        try:
+            os.replace(self.path, kept)
+        except OSError:
+            pass
+        return kept
+
+    @contextlib.contextmanager
+    def update(self) -> Iterator[State]:
+        """Lock, read, let the caller change the state, write it back atomically."""
+        with self._locked():
+            state = self.load()
+            yield state
+            self._write(state)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self.dir.mkdir(exist_ok=True)
+            fd = os.open(self.dir / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise FatalError(f"Cannot save progress in {self.dir}: {exc.strerror}. "
+                             "Make the workspace writable.") from None
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
+
+    def _write(self, state: State) -> None:
+        data = (json.dumps(state.to_json(), indent=2) + "\n").encode("utf-8")
+        tmp = self.path.with_name(f".{STATE_FILE}.{os.getpid()}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(tmp, self.path)
+            dir_fd = os.open(self.dir, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise FatalError(f"Cannot save progress to {self.path}: {exc.strerror}. Your previous "
+                             "progress is intact; free some space or fix permissions and try again.") from None
