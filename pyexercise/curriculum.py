@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import difflib
 import re
 import sys
 from dataclasses import dataclass, field
@@ -111,7 +112,7 @@ class Curriculum:
         try:
             return self._by_name[name]  # type: ignore[attr-defined]
         except KeyError:
-            close = [e.name for e in self.exercises if name in e.name or e.name in name][:3]
+            close = difflib.get_close_matches(name, [e.name for e in self.exercises], n=3, cutoff=0.6)
             tip = f" Did you mean {', '.join(close)}?" if close else " `pyex list` shows them all."
             raise FatalError(f"There is no exercise called {name!r}.{tip}") from None
 
@@ -283,6 +284,8 @@ def _exercise(entry: dict, index: int, root: Path, w: _Where, known: frozenset[s
 
     ex = Exercise(name=name, path=rel.as_posix(), hints=tuple(hints), covers=tuple(covers), limits=limits,
                   requires=tuple(requires), equivalent_mutants=tuple(excused), index=index, root=root)
-    if check_paths and not ex.stub.is_file():
-        raise w.fail(f"the stub exercises/{ex.path} does not exist.", name, "path")
+    # a learner may delete a stub (`pyex reset` brings it back); a path with neither stub nor
+    # solution is a mistake in info.toml
+    if check_paths and not ex.stub.is_file() and not ex.solution.is_file():
+        raise w.fail(f"neither exercises/{ex.path} nor solutions/{ex.path} exists.", name, "path")
     return ex

@@ -160,10 +160,10 @@ def run(job: Job) -> Result:
         rss, procs = tree.sample()
         peak_rss, peak_procs = max(peak_rss, rss), max(peak_procs, procs)
         elapsed = time.monotonic() - started
-        if rss > limits.memory * MB:
-            breach = Outcome.MEMORY
-        elif procs > limits.processes:
+        if procs > limits.processes:
             breach = Outcome.PROCESSES
+        elif rss > limits.memory * MB:
+            breach = Outcome.MEMORY
         elif elapsed > limits.time:
             breach = Outcome.TIMEOUT
         elif output.flooded:

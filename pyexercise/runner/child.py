@@ -121,15 +121,13 @@ class Collector:
 
     def pytest_collectreport(self, report) -> None:
         if report.failed:
-            self.collect_errors.append({"longrepr": str(report.longrepr)[-4000:]})
-
-    def pytest_exception_interact(self, node, call, report) -> None:
-        if report.when == "collect":
-            exc = call.excinfo.value
-            if isinstance(exc, ImportError) and getattr(exc, "name", None) == self.module:
-                missing = re.search(r"cannot import name '([^']+)'", str(exc))
-                what = f"`{missing.group(1)}`" if missing else "a name"
-                self.collect_errors[-1:] = [{"missing": what}]
+            text = str(report.longrepr)
+            # the check's `from module import name` found no such name in the learner's file
+            missing = re.search(r"cannot import name '([^']+)' from '%s'" % re.escape(self.module), text)
+            if missing:
+                self.collect_errors.append({"missing": f"`{missing.group(1)}`"})
+            else:
+                self.collect_errors.append({"longrepr": text[-4000:]})
 
     def pytest_runtest_logreport(self, report) -> None:
         if report.when == "call" or (report.when == "setup" and not report.passed):

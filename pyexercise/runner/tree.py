@@ -52,7 +52,10 @@ class ProcessTree:
             try:
                 if proc.status() == psutil.STATUS_ZOMBIE:
                     continue
-                rss += proc.memory_info().rss
+                mem = proc.memory_info()
+                # a forked child shares its parent's pages: charge it only for what it owns
+                shared = getattr(mem, "shared", 0) if proc.pid != self.pid else 0
+                rss += max(mem.rss - shared, 0)
                 alive += 1
             except psutil.Error:
                 continue

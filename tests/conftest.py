@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pyexercise.cli import main
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+REPO = Path(__file__).parent.parent
+
+
+@dataclass
+class Outcome:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch) -> Path:
+    """A private copy of the tiny fixture curriculum, as the current directory."""
+    root = tmp_path / "ws"
+    shutil.copytree(FIXTURE, root)
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("PYEX_ROOT", raising=False)
+    monkeypatch.delenv("PYEX_INFO", raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    return root
+
+
+@pytest.fixture
+def pyex(capsys):
+    """Run the real CLI in-process: pyex("run", "add_two") -> Outcome(code, out, err)."""
+
+    def run(*args: str) -> Outcome:
+        capsys.readouterr()
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Outcome(code, captured.out, captured.err)
+
+    return run
+
+
+def write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
