@@ -56,6 +56,10 @@ def root(
 ) -> None:
     ctx.obj = Environment(root_override=root_dir)
     if ctx.invoked_subcommand is None:
+        if ctx.obj.interactive:
+            from pyexercise.commands.watch import watch as cmd
+
+            dispatch(cmd, ctx, None)
         typer.echo(ctx.get_help())
 
 
@@ -114,6 +118,19 @@ def reset(ctx: typer.Context, name: str = typer.Argument(..., help="The exercise
     from pyexercise.commands.reset import reset as cmd
 
     dispatch(cmd, ctx, name)
+
+
+@app.command()
+def watch(
+    ctx: typer.Context,
+    name: Optional[str] = typer.Argument(None, help="Start at this exercise (default: the current one)."),
+    poll: bool = typer.Option(False, "--poll", help="Poll for changes (WSL /mnt, network drives, containers)."),
+    manual: bool = typer.Option(False, "--manual", help="Check only when you press r."),
+) -> None:
+    """Re-check the current exercise on every save. Keys: n h l r x s q."""
+    from pyexercise.commands.watch import watch as cmd
+
+    dispatch(cmd, ctx, name, poll=poll, manual=manual)
 
 
 def main(argv: list[str] | None = None) -> int:

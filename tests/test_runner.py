@@ -91,7 +91,6 @@ def test_timeout_names_the_limit_and_the_running_check(grade):
     result = grade("def add(a, b):\n    while True:\n        pass\n")
     assert result.outcome is Outcome.TIMEOUT
     assert "more than 4 s" in result.detail and result.running_test == "test_small"
-    assert result.duration < 8
 
 
 def test_memory_breach_names_use_and_limit(grade):

@@ -24,6 +24,7 @@ from pyexercise.runner.result import Frame, Outcome, Result, TestFailure
 from pyexercise.runner.tree import ProcessTree, become_subreaper
 
 POLL = 0.02  # seconds between samples of the process tree
+STARTUP = 30.0  # seconds the interpreter and pytest may take to start on a busy machine
 MB = 1024 * 1024
 #: printing this many times the kept output is a flood: the run is stopped
 FLOOD_FACTOR = 100
@@ -42,6 +43,19 @@ class Job:
     limits: Limits | None = None  # overrides the exercise's own
 
 
+def cache_dir() -> str:
+    """pyex's cache outside the workspace: hypothesis keeps its unicode tables there, which
+    would otherwise be rebuilt on every run (seconds for a check that uses st.text())."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "pyex", "hypothesis")
+    try:
+        os.makedirs(path, exist_ok=True)
+    except OSError:
+        path = os.path.join(tempfile.gettempdir(), f"pyex-hypothesis-{os.getuid()}")
+        os.makedirs(path, exist_ok=True)
+    return path
+
+
 def child_env(run_id: str, tmp: str, extra: dict[str, str]) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in SCRUBBED and not k.startswith("PYEX_")}
     env.update(
@@ -54,6 +68,7 @@ def child_env(run_id: str, tmp: str, extra: dict[str, str]) -> dict[str, str]:
         TMPDIR=tmp,
         HOME=tmp,
         COLUMNS="80",
+        HYPOTHESIS_STORAGE_DIRECTORY=cache_dir(),
     )
     env.update(extra)
     return env
@@ -90,22 +105,23 @@ class _Channel(threading.Thread):
         super().__init__(daemon=True)
         self.fd = fd
         self.running = ""
+        self.ready_at: float | None = None
         self.final: dict | None = None
         self.done = threading.Event()
 
     def run(self) -> None:
-        buf = b""
         with open(self.fd, "rb", closefd=True) as pipe:
             for line in pipe:
                 try:
                     msg = json.loads(line)
                 except ValueError:
                     continue
-                if "start" in msg:
+                if "ready" in msg and self.ready_at is None:
+                    self.ready_at = time.monotonic()
+                elif "start" in msg:
                     self.running = str(msg["start"])
                 elif "final" in msg and self.final is None and isinstance(msg["final"], dict):
                     self.final = msg["final"]
-        del buf
         self.done.set()
 
 
@@ -159,7 +175,9 @@ def run(job: Job) -> Result:
             pass
         rss, procs = tree.sample()
         peak_rss, peak_procs = max(peak_rss, rss), max(peak_procs, procs)
-        elapsed = time.monotonic() - started
+        now = time.monotonic()
+        # the limit is on the learner's code; interpreter and pytest start-up get their own allowance
+        elapsed = now - channel.ready_at if channel.ready_at is not None else now - started - STARTUP
         if procs > limits.processes:
             breach = Outcome.PROCESSES
         elif rss > limits.memory * MB:

@@ -229,6 +229,7 @@ def run(spec: dict) -> None:
     os.environ["PYEX_TARGET"] = spec["target"]
     os.environ["PYEX_MODULE"] = spec["module"]
     configure_hypothesis(spec)
+    channel.send(ready=True)  # the time limit starts now: start-up is pyex's cost, not the learner's
     if not import_learner(spec, channel):
         return
     real_stdout = sys.stdout

@@ -24,8 +24,10 @@ def test_order_is_kept():
 
 def test_empty():
     """an empty list gives an empty list"""
-    got = squares([])
+    numbers = []
+    got = squares(numbers)
     assert type(got) is list and got == [], f"squares([]) should be [], got {got!r}"
+    assert got is not numbers, "squares([]) should return a new empty list, not the one it was given"
 
 
 def test_items_are_ints():

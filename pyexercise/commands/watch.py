@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from pyexercise.env import Environment
+from pyexercise.errors import ExitCode, FatalError
+from pyexercise.workspace import Workspace
+
+
+def watch(env: Environment, name: str | None, poll: bool = False, manual: bool = False) -> ExitCode:
+    if not env.interactive:
+        raise FatalError("pyex watch needs an interactive terminal; without one, use `pyex run` for the "
+                         "current exercise or `pyex verify` for all of them.")
+    from pyexercise import watch as watch_mod  # keeps watchdog out of the other commands' start-up
+
+    ws = Workspace(env)
+    ws.snapshot()
+    start = ws.curriculum.get(name) if name else None
+    if ws.curriculum.welcome_message and not ws.state().done and not ws.progress.path.exists():
+        env.stdout.print(ws.curriculum.welcome_message.strip())
+    watch_mod.watch(ws, env.stdout, start, poll=poll, manual=manual)
+    state = ws.state()
+    total = len(ws.curriculum)
+    done = sum(1 for ex in ws.curriculum if ex.name in state.done)
+    env.stdout.print(f"{done}/{total} exercises done. Your progress is saved; `pyex watch` picks up here.")
+    return ExitCode.OK

@@ -1,0 +1,148 @@
+"""`pyex watch` end to end, in a real pseudo-terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pexpect
+import psutil
+import pytest
+
+from conftest import write
+
+TIMEOUT = 60  # generous: CI machines are slow and busy; speed is measured in bench/, not here
+
+
+def spawn(workspace, *args):
+    env = dict(os.environ, COLUMNS="100", LINES="40", TERM="xterm-256color")
+    child = pexpect.spawn(sys.executable, ["-m", "pyexercise", "watch", *args], cwd=str(workspace),
+                          env=env, dimensions=(40, 100), encoding="utf-8", timeout=TIMEOUT)
+    child.logfile_read = open(workspace.parent / "watch.log", "a")
+    return child
+
+
+def descendants(pid):
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+def test_watch_end_to_end(workspace):
+    child = spawn(workspace)
+    try:
+        child.expect("Not done yet")
+        child.expect(r"q\W*(\[0m)?\W*quit")
+        stub = workspace / "exercises/basics/add_two.py"
+        write(stub, "def add(a, b):\n    return a - b\n")  # a save in place
+        child.expect("Not yet")
+        child.expect("add\\(2, 3\\) should be 5")
+        # an editor's atomic save: write a temp file, rename it over the stub
+        tmp = workspace / "exercises/basics/.add_two.py.swp"
+        write(tmp, "def add(a, b):\n    return a + b\n")
+        os.replace(tmp, stub)
+        child.expect("Passed")
+        child.expect(r"n\W*(\[0m)?\W*next")
+        state = json.loads((workspace / ".pyex/state.json").read_text())
+        assert "add_two" in state["done"]
+        child.send("h")
+        child.expect("Hint 1/3")
+        child.expect("First hint.")
+        child.send("n")
+        child.expect("shout")
+        child.expect("Not done yet")
+        kids_before_quit = descendants(child.pid)
+        child.send("q")
+        child.expect("1/2 exercises done")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+        state = json.loads((workspace / ".pyex/state.json").read_text())
+        assert state["current"] == "shout" and state["hints"] == {"add_two": 1}
+        for proc in kids_before_quit:
+            assert not proc.is_running() or proc.status() == psutil.STATUS_ZOMBIE
+    finally:
+        if child.isalive():
+            child.terminate(force=True)
+
+
+def test_watch_list_jump_and_reset_confirm(workspace):
+    child = spawn(workspace, "shout")
+    try:
+        child.expect("shout")
+        child.expect("Not done yet")
+        child.send("l")
+        child.expect("showing all \\(2\\)")
+        child.send("/")
+        child.send("add")
+        child.expect("search: add")
+        child.send("\r")  # end search
+        child.send("\r")  # jump to the only match
+        child.expect("\\[1/2\\] add_two")
+        write(workspace / "exercises/basics/add_two.py", "def add(a, b):\n    return a + b\n")
+        child.expect("Passed")
+        child.send("x")
+        child.expect("Reset exercises/basics/add_two.py")
+        child.send("y")
+        child.expect("back to its original stub")
+        child.expect("Not done yet")
+        assert "NotImplementedError" in (workspace / "exercises/basics/add_two.py").read_text()
+        child.send("q")
+        child.expect(pexpect.EOF)
+    finally:
+        if child.isalive():
+            child.terminate(force=True)
+
+
+def test_watch_ctrl_c_quits_and_restores_the_terminal(workspace):
+    child = spawn(workspace)
+    try:
+        child.expect("Not done yet")
+        child.sendintr()
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus in (0, 130)
+    finally:
+        if child.isalive():
+            child.terminate(force=True)
+
+
+def test_watch_without_a_tty_says_so(workspace):
+    proc = subprocess.run([sys.executable, "-m", "pyexercise", "watch"], cwd=workspace, capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL, timeout=TIMEOUT)
+    assert proc.returncode == 2
+    assert "needs an interactive terminal" in proc.stderr and "pyex run" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_watch_manual_runs_only_on_r(workspace):
+    child = spawn(workspace, "--manual")
+    try:
+        child.expect("Press r to check")
+        child.send("r")
+        child.expect("Not done yet")
+        child.send("q")
+        child.expect(pexpect.EOF)
+    finally:
+        if child.isalive():
+            child.terminate(force=True)
+
+
+@pytest.mark.parametrize("flag", ["--poll"])
+def test_watch_polling_sees_saves(workspace, flag):
+    child = spawn(workspace, flag)
+    try:
+        child.expect("watching \\(polling\\)")
+        child.expect("Not done yet")
+        time.sleep(0.5)
+        write(workspace / "exercises/basics/add_two.py", "def add(a, b):\n    return a + b\n")
+        child.expect("Passed")
+        child.send("q")
+        child.expect(pexpect.EOF)
+    finally:
+        if child.isalive():
+            child.terminate(force=True)
