@@ -133,6 +133,45 @@ def watch(
     dispatch(cmd, ctx, name, poll=poll, manual=manual)
 
 
+@dev_app.command("new")
+def dev_new(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="The new exercise's name (a lower_case slug)."),
+    level: str = typer.Option("junior", "--level", help="Folder level: junior, mid, senior, ..."),
+    topic: str = typer.Option("core", "--topic", help="Folder topic: core, dsa, files, ..."),
+) -> None:
+    """Scaffold a stub, a solution and a check, and append an info.toml entry."""
+    from pyexercise.commands.dev import new as cmd
+
+    dispatch(cmd, ctx, name, level=level, topic=topic)
+
+
+@dev_app.command("check")
+def dev_check(
+    ctx: typer.Context,
+    names: Optional[List[str]] = typer.Argument(None, help="Exercises to check (default: all)."),
+    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, help="Checks at once (default: cores)."),
+) -> None:
+    """Validate the curriculum: files, orphans, stubs fail as not done, solutions pass 3 times."""
+    from pyexercise.commands.dev import check as cmd
+
+    dispatch(cmd, ctx, names or [], jobs=jobs)
+
+
+@dev_app.command("mutants")
+def dev_mutants(
+    ctx: typer.Context,
+    names: Optional[List[str]] = typer.Argument(None, help="Exercises to mutate (default: all)."),
+    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, help="Checks at once (default: cores)."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+    minimum: float = typer.Option(0.8, "--min", min=0.0, max=1.0, help="The kill ratio each check must reach."),
+) -> None:
+    """Plant small bugs in each reference solution and report which ones its check misses."""
+    from pyexercise.commands.dev import mutate as cmd
+
+    dispatch(cmd, ctx, names or [], jobs=jobs, fmt=fmt, minimum=minimum)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         app(args=argv, prog_name="pyex")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from pyexercise import runner
+from pyexercise.runner import warm
 from pyexercise.curriculum import Exercise
 from pyexercise.errors import FatalError
 from pyexercise.runner.result import Outcome, Result
@@ -30,7 +31,7 @@ def grade(ws: Workspace, ex: Exercise, services: Services, solutions: bool = Fal
         env = services.env_for(ex.requires)
     except FatalError as exc:
         return Result(Outcome.ERROR, exercise=ex.name, target=str(target), detail=str(exc), summary=str(exc))
-    result = runner.run(runner.Job(ex, target, env=env))
+    result = runner.run(runner.Job(ex, target, env=env), worker=warm.shared())
     if not solutions and result.outcome is not Outcome.PASS:
         result.untouched = ws.untouched(ex)
     return result

@@ -6,20 +6,33 @@ import psutil
 import pytest
 
 from pyexercise import curriculum, runner
+from pyexercise.runner import worker_env
 from pyexercise.runner.result import Outcome
+from pyexercise.runner.warm import WarmWorker
 
 from conftest import write
 
 
-@pytest.fixture
-def grade(workspace):
+@pytest.fixture(scope="module")
+def warm_worker():
+    worker = WarmWorker(worker_env())
+    yield worker
+    worker.stop()
+
+
+@pytest.fixture(params=["fresh", "warm"])
+def grade(request, workspace, warm_worker):
+    """Every verdict holds both for a fresh interpreter and for a child of the warm worker."""
     cur = curriculum.load(workspace)
     ex = cur.get("add_two")
+    worker = warm_worker if request.param == "warm" else None
+    if worker is not None and not worker.alive:
+        worker.start()
 
     def run(source: str):
         write(ex.stub, source)
         before = {p.pid for p in psutil.Process().children(recursive=True)}
-        result = runner.run(runner.Job(ex, ex.stub))
+        result = runner.run(runner.Job(ex, ex.stub), worker=worker)
         after = {p.pid for p in psutil.Process().children(recursive=True)
                  if p.status() != psutil.STATUS_ZOMBIE}
         assert after <= before, "the run left processes behind"

@@ -22,6 +22,7 @@ from pathlib import Path
 from pyexercise.curriculum import Exercise, Limits
 from pyexercise.runner.result import Frame, Outcome, Result, TestFailure
 from pyexercise.runner.tree import ProcessTree, become_subreaper
+from pyexercise.runner.warm import WorkerGone
 
 POLL = 0.02  # seconds between samples of the process tree
 STARTUP = 30.0  # seconds the interpreter and pytest may take to start on a busy machine
@@ -41,6 +42,7 @@ class Job:
     target: Path  # the learner's stub, or the reference solution
     env: dict[str, str] = field(default_factory=dict)  # services, e.g. PYEX_REDIS_URL
     limits: Limits | None = None  # overrides the exercise's own
+    fail_fast: bool = False  # stop at the first failing test (mutation testing needs no more)
 
 
 def cache_dir() -> str:
@@ -125,7 +127,48 @@ class _Channel(threading.Thread):
         self.done.set()
 
 
-def run(job: Job) -> Result:
+class _Fresh:
+    """A check child started as a fresh interpreter (the plain path, and the fallback)."""
+
+    def __init__(self, popen: subprocess.Popen) -> None:
+        self.popen = popen
+        self.pid = popen.pid
+        self.stdout = popen.stdout
+
+    def wait(self, timeout: float | None = None) -> bool:
+        try:
+            self.popen.wait(timeout=timeout)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
+
+    @property
+    def returncode(self) -> int | None:
+        return self.popen.returncode
+
+
+def _launch(spec: dict, env: dict[str, str], work: str, write_fd: int, worker):
+    if worker is not None:
+        try:
+            return worker.spawn(spec, env, write_fd)
+        except WorkerGone:
+            pass  # fall back to a fresh interpreter: slower, never weaker
+    return _Fresh(subprocess.Popen(
+        [sys.executable, "-m", "pyexercise.runner.child", json.dumps(spec)],
+        cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        pass_fds=(write_fd,), start_new_session=True))
+
+
+def worker_env() -> dict[str, str]:
+    """The environment the warm worker starts with: what a fresh child would get, less the
+    per-run parts, which each forked child sets for itself."""
+    tmp = tempfile.gettempdir()
+    env = child_env("", tmp, {})
+    env.pop("PYEX_RUN", None)
+    return env
+
+
+def run(job: Job, worker=None) -> Result:
     """Grade ``job.target``. Never raises for anything the learner's code does."""
     ex = job.exercise
     limits = job.limits or ex.limits
@@ -142,17 +185,13 @@ def run(job: Job) -> Result:
     spec = {
         "fd": write_fd, "target": target, "module": ex.module, "check": str(ex.check),
         "ini": ini, "cwd": work, "time": limits.time, "memory": limits.memory,
-        "file_size": limits.file_size,
+        "file_size": limits.file_size, "fail_fast": job.fail_fast,
     }
+    env = child_env(run_id, work, job.env)
     started = time.monotonic()
     try:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "pyexercise.runner.child", json.dumps(spec)],
-            cwd=work, env=child_env(run_id, work, job.env), stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, pass_fds=(write_fd,),
-            start_new_session=True,
-        )
-    except OSError as exc:
+        proc = _launch(spec, env, work, write_fd, worker)
+    except (OSError, WorkerGone) as exc:
         os.close(read_fd)
         os.close(write_fd)
         shutil.rmtree(tmp, ignore_errors=True)
@@ -168,11 +207,8 @@ def run(job: Job) -> Result:
     breach: Outcome | None = None
     peak_rss = peak_procs = 0
     while True:
-        try:
-            proc.wait(timeout=POLL)
+        if proc.wait(timeout=POLL):
             break
-        except subprocess.TimeoutExpired:
-            pass
         rss, procs = tree.sample()
         peak_rss, peak_procs = max(peak_rss, rss), max(peak_procs, procs)
         now = time.monotonic()
@@ -190,8 +226,7 @@ def run(job: Job) -> Result:
             break
     duration = time.monotonic() - started
     tree.kill()
-    if proc.poll() is None:
-        proc.wait()
+    proc.wait(timeout=10)
     channel.done.wait(timeout=2)
     output.join(timeout=2)
     proc.stdout.close()
@@ -204,6 +239,8 @@ def run(job: Job) -> Result:
     result.output = output.kept.decode("utf-8", "replace")
     result.output_dropped = max(0, output.total - len(output.kept))
     result.running_test = channel.running if breach else ""
+    if channel.ready_at is not None:
+        result.learner_time = round(max(0.0, started + duration - channel.ready_at), 3)
     if result.outcome is Outcome.MEMORY and not result.detail.startswith("your"):
         used = max(result.peak_memory_mb, 0)
         result.detail = (f"your code used {used:.0f} MB; the limit is {limits.memory} MB"

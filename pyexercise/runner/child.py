@@ -205,7 +205,7 @@ def pytest_args(spec: dict) -> list[str]:
         "-p", "_hypothesis_pytestplugin", "-p", "pyexercise.checklib.plugin",
         "--noconftest", "--import-mode=importlib",
         "-s", "-vv", "--tb=native", "-W", "ignore::pytest.PytestAssertRewriteWarning",
-    ]
+    ] + (["-x"] if spec.get("fail_fast") else [])
 
 
 def configure_hypothesis(spec: dict) -> None:
@@ -243,7 +243,10 @@ def run(spec: dict) -> None:
 
 
 def main() -> None:
-    spec = json.loads(sys.argv[1])
+    main_with(json.loads(sys.argv[1]))
+
+
+def main_with(spec: dict) -> None:
     sys.dont_write_bytecode = True
     try:
         run(spec)

@@ -57,7 +57,8 @@ class Result:
     frames: list[Frame] = field(default_factory=list)  # for errors at import
     output: str = ""  # what the learner's code printed, capped
     output_dropped: int = 0  # bytes beyond the cap
-    duration: float = 0.0
+    duration: float = 0.0  # wall seconds, pyex's start-up included
+    learner_time: float = 0.0  # wall seconds from the learner's import to the end: what the limit is on
     peak_memory_mb: float = 0.0
     peak_processes: int = 0
     running_test: str = ""  # the test in progress when a limit was hit

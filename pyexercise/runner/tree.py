@@ -35,6 +35,7 @@ class ProcessTree:
         self.pgid = pid  # the child is started in a session of its own
         self.run_id = run_id
         self.seen: dict[int, psutil.Process] = {}
+        self.uss = True
         with contextlib.suppress(psutil.Error):
             self.seen[pid] = psutil.Process(pid)
 
@@ -52,14 +53,21 @@ class ProcessTree:
             try:
                 if proc.status() == psutil.STATUS_ZOMBIE:
                     continue
-                mem = proc.memory_info()
-                # a forked child shares its parent's pages: charge it only for what it owns
-                shared = getattr(mem, "shared", 0) if proc.pid != self.pid else 0
-                rss += max(mem.rss - shared, 0)
+                rss += self._private(proc)
                 alive += 1
             except psutil.Error:
                 continue
         return rss, alive
+
+    def _private(self, proc: psutil.Process) -> int:
+        """Memory the process owns (USS): a child forked from the warm worker, or by the learner,
+        is not charged for pages it still shares with its parent."""
+        if self.uss:
+            try:
+                return proc.memory_full_info().uss
+            except (psutil.AccessDenied, AttributeError, NotImplementedError, OSError):
+                self.uss = False
+        return proc.memory_info().rss
 
     def _members(self) -> list[psutil.Process]:
         found = []
