@@ -91,11 +91,15 @@ class Exercise:
     @cached_property
     def summary(self) -> str:
         """The first paragraph of the stub's docstring: the task in one breath."""
-        try:
-            doc = ast.get_docstring(ast.parse(self.stub.read_text(encoding="utf-8"))) or ""
-        except (OSError, SyntaxError, ValueError):
-            return ""
-        return doc.strip().split("\n\n")[0].replace("\n", " ")
+        return docstring_summary(self.stub)
+
+
+def docstring_summary(path: Path) -> str:
+    try:
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+    except (OSError, SyntaxError, ValueError):
+        return ""
+    return " ".join(doc.strip().split("\n\n")[0].split())
 
 
 @dataclass(frozen=True)

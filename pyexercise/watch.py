@@ -383,8 +383,9 @@ class Watcher:
         head = Text.assemble((f"[{ex.index + 1}/{len(cur)}] ", "dim"), (ex.name, "bold"), "  ",
                              ui.file_link(ex.stub, self.ws.root))
         parts.append(head)
-        if ex.summary:
-            parts.append(Text(ex.summary, style="italic"))
+        summary = self.ws.summary(ex)
+        if summary:
+            parts.append(Text(summary, style="italic"))
         parts.append(Text(""))
         if st.result is None:
             parts.append(Text("⟳ checking…" if st.running else "Press r to check.", style="cyan"))

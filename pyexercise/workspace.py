@@ -72,6 +72,14 @@ class Workspace:
             except OSError:
                 return  # a read-only workspace: grading still works, reset will say why it can't
 
+    def summary(self, ex: Exercise) -> str:
+        """The task in a sentence, from pyex's own copy of the stub: the learner's edits may have
+        replaced the docstring of the file they are working on."""
+        pristine = self.pristine_path(ex)
+        if pristine.is_file():
+            return curriculum_mod.docstring_summary(pristine)
+        return ex.summary
+
     def untouched(self, ex: Exercise) -> bool:
         pristine = self.pristine_path(ex)
         try:
