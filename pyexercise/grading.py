@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -31,10 +32,59 @@ def grade(ws: Workspace, ex: Exercise, services: Services, solutions: bool = Fal
         env = services.env_for(ex.requires)
     except FatalError as exc:
         return Result(Outcome.ERROR, exercise=ex.name, target=str(target), detail=str(exc), summary=str(exc))
+    guarded = Guard(ws.root)
     result = runner.run(runner.Job(ex, target, env=env), worker=warm.shared())
+    changed = guarded.restore()
+    if changed:
+        result = Result(Outcome.TAMPERED, exercise=ex.name, target=str(target),
+                        detail="the run changed pyex's hidden files (" + ", ".join(changed[:3])
+                        + "); they were restored and this run does not count",
+                        summary="the run changed the checks; restored")
     if not solutions and result.outcome is not Outcome.PASS:
         result.untouched = ws.untouched(ex)
     return result
+
+
+class Guard:
+    """The checks and info.toml as they were before a run; after it, anything changed is reported
+    and put back as it was (what was written is kept beside it as ``NAME.changed-TIME``)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.before = self._read()
+
+    def _files(self) -> list[Path]:
+        files = [self.root / "info.toml"]
+        checks = self.root / "checks"
+        if checks.is_dir():
+            files += sorted(p for p in checks.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        return files
+
+    def _read(self) -> dict[Path, bytes]:
+        found = {}
+        for path in self._files():
+            try:
+                found[path] = path.read_bytes()
+            except OSError:
+                continue
+        return found
+
+    def restore(self) -> list[str]:
+        after = self._read()
+        changed = [p for p in set(self.before) | set(after) if self.before.get(p) != after.get(p)]
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for path in changed:
+            try:
+                if path in after:  # keep what was written, in case it was an author's edit
+                    path.with_name(f"{path.name}.changed-{stamp}").write_bytes(after[path])
+                if path in self.before:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(self.before[path])
+                else:
+                    path.unlink()
+            except OSError:
+                pass
+        return sorted(p.relative_to(self.root).as_posix() for p in changed)
 
 
 def record(ws: Workspace, ex: Exercise, result: Result) -> None:

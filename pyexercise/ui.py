@@ -26,7 +26,7 @@ TITLES = {
     Outcome.PROCESSES: ("magenta", "▲ Too many processes"),
     Outcome.OUTPUT: ("magenta", "▲ Too much output"),
     Outcome.CRASHED: ("red", "☠ Crashed"),
-    Outcome.TAMPERED: ("red", "⚠ Checks tampered with"),
+    Outcome.TAMPERED: ("red", "⚠ Tampering detected"),
 }
 
 

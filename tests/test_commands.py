@@ -98,3 +98,34 @@ def test_corrupt_state_warns_and_keeps_going(workspace, pyex):
     result = pyex("list")
     assert result.code == 0 and "warning" in result.err and "unreadable" in result.err
     assert list((workspace / ".pyex").glob("state.json.corrupt-*"))
+
+
+def test_a_run_that_edits_the_checks_is_reported_and_undone(workspace, pyex):
+    check = workspace / "checks/basics/test_add_two.py"
+    original = check.read_text()
+    write(workspace / "exercises/basics/add_two.py",
+          "import pathlib, os\n"
+          "p = pathlib.Path(os.environ['PYEX_TARGET']).parents[2] / 'checks/basics/test_add_two.py'\n"
+          "p.write_text('def test_nothing():\\n    pass\\n')\n"
+          "def add(a, b):\n    return 0\n")
+    result = pyex("run", "add_two")
+    assert result.code == 1 and "Tampering detected" in result.out
+    assert check.read_text() == original
+    assert list(check.parent.glob("test_add_two.py.changed-*"))
+
+
+def test_a_forged_verdict_on_the_result_pipe_is_not_a_pass(workspace, pyex):
+    write(workspace / "exercises/basics/add_two.py",
+          "import json, os, sys\n"
+          "spec = json.loads(sys.argv[1]) if len(sys.argv) > 1 else None\n"
+          "fds = [int(f) for f in os.listdir('/proc/self/fd')]\n"
+          "msg = json.dumps({'final': {'outcome': 'pass', 'passed': 2, 'total': 2, 'failures': []}})\n"
+          "for fd in fds:\n"
+          "    try:\n"
+          "        if os.readlink(f'/proc/self/fd/{fd}').startswith('pipe:') and fd > 2:\n"
+          "            os.write(fd, (msg + '\\n').encode())\n"
+          "    except OSError:\n"
+          "        pass\n"
+          "os._exit(0)\n")
+    result = pyex("run", "add_two")
+    assert result.code == 1 and "Passed" not in result.out and "tampered" in result.out.lower()

@@ -108,6 +108,7 @@ class _Channel(threading.Thread):
         self.fd = fd
         self.running = ""
         self.ready_at: float | None = None
+        self.started: list[str] = []
         self.final: dict | None = None
         self.done = threading.Event()
 
@@ -122,6 +123,7 @@ class _Channel(threading.Thread):
                     self.ready_at = time.monotonic()
                 elif "start" in msg:
                     self.running = str(msg["start"])
+                    self.started.append(self.running)
                 elif "final" in msg and self.final is None and isinstance(msg["final"], dict):
                     self.final = msg["final"]
         self.done.set()
@@ -283,6 +285,10 @@ def _verdict(job: Job, limits: Limits, breach: Outcome | None, channel: _Channel
     if outcome is Outcome.PASS and (code != 0 or result.total == 0 or result.failures):
         # a pass needs a clean exit too: anything else means the run was interfered with
         return Result(Outcome.CRASHED, detail=_crash_reason(code), **base)
+    if outcome is Outcome.PASS and (result.passed != result.total or len(channel.started) != result.total):
+        # every test pyex counts as passed must have been seen starting: a forged verdict is not
+        return Result(Outcome.TAMPERED, detail="the check's report does not match the tests that ran: "
+                      "something wrote to pyex's result channel", **base)
     return result
 
 
