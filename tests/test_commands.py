@@ -128,4 +128,4 @@ def test_a_forged_verdict_on_the_result_pipe_is_not_a_pass(workspace, pyex):
           "        pass\n"
           "os._exit(0)\n")
     result = pyex("run", "add_two")
-    assert result.code == 1 and "Passed" not in result.out and "tampered" in result.out.lower()
+    assert result.code == 1 and "✓ Passed" not in result.out and "tampering detected" in result.out.lower()
