@@ -32,9 +32,12 @@ def grade(ws: Workspace, ex: Exercise, services: Services, solutions: bool = Fal
         env = services.env_for(ex.requires)
     except FatalError as exc:
         return Result(Outcome.ERROR, exercise=ex.name, target=str(target), detail=str(exc), summary=str(exc))
-    guarded = Guard(ws.root)
+    # the check decides this verdict: a learner's run that changes it is reported and undone.
+    # (verify guards the whole tree for its whole length: see grade_many.) Authors grading
+    # solutions edit checks while runs go on, so their edits are left alone.
+    guarded = None if solutions else Guard(ws.root, [ex.check])
     result = runner.run(runner.Job(ex, target, env=env), worker=warm.shared())
-    changed = guarded.restore()
+    changed = guarded.restore() if guarded else []
     if changed:
         result = Result(Outcome.TAMPERED, exercise=ex.name, target=str(target),
                         detail="the run changed pyex's hidden files (" + ", ".join(changed[:3])
@@ -46,18 +49,23 @@ def grade(ws: Workspace, ex: Exercise, services: Services, solutions: bool = Fal
 
 
 class Guard:
-    """The checks and info.toml as they were before a run; after it, anything changed is reported
-    and put back as it was (what was written is kept beside it as ``NAME.changed-TIME``)."""
+    """The checks as they were before a run; after it, anything changed is reported and put back
+    as it was (what was written is kept beside it as ``NAME.changed-TIME``)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, files: list[Path] | None = None) -> None:
         self.root = root
+        self.only = files
         self.before = self._read()
 
     def _files(self) -> list[Path]:
-        files = [self.root / "info.toml"]
+        if self.only is not None:
+            return self.only
+        # info.toml is parsed once, before any run, so a run that edits it changes nothing
+        files = []
         checks = self.root / "checks"
         if checks.is_dir():
-            files += sorted(p for p in checks.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+            files += sorted(p for p in checks.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                            and ".changed-" not in p.name)
         return files
 
     def _read(self) -> dict[Path, bytes]:
@@ -95,7 +103,10 @@ def record(ws: Workspace, ex: Exercise, result: Result) -> None:
 
 
 def grade_many(ws: Workspace, exercises: Iterable[Exercise], jobs: int, solutions: bool,
-               on_result: Callable[[Exercise, Result], None] | None = None) -> list[tuple[Exercise, Result]]:
+               on_result: Callable[[Exercise, Result], None] | None = None,
+               guard: Guard | None = None) -> list[tuple[Exercise, Result]]:
+    """Grade in parallel. With ``guard`` (a Guard over the whole tree, taken before), any run that
+    changed another exercise's check marks every verdict after it as tampered."""
     exercises = list(exercises)
     results: dict[str, Result] = {}
     with Services() as services, ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
@@ -110,6 +121,15 @@ def grade_many(ws: Workspace, exercises: Iterable[Exercise], jobs: int, solution
             results[ex.name] = futures[ex.name].result()
             if on_result:
                 on_result(ex, results[ex.name])
+    if guard is not None:
+        changed = guard.restore()
+        if changed:
+            for name, result in results.items():
+                if result:
+                    results[name] = Result(Outcome.TAMPERED, exercise=name, target=result.target,
+                                           detail="during this verify a run changed pyex's hidden files ("
+                                           + ", ".join(changed[:3]) + "); they were restored, and no pass "
+                                           "counts", summary="files changed during verify; restored")
     return [(ex, results[ex.name]) for ex in exercises]
 
 

@@ -5,7 +5,7 @@ import os
 
 from pyexercise.env import Environment
 from pyexercise.errors import ExitCode, FatalError
-from pyexercise.grading import grade_many, record, select
+from pyexercise.grading import Guard, grade_many, record, select
 from pyexercise.runner.result import Outcome
 from pyexercise.workspace import Workspace
 
@@ -28,7 +28,8 @@ def verify(env: Environment, names: list[str], solutions: bool = False, jobs: in
             env.stdout.print(f"{mark} {ex.name:<32} {result.outcome.value:<11} {result.summary} "
                              f"[dim]({result.duration:.1f}s)[/]", soft_wrap=True)
 
-    results = grade_many(ws, exercises, jobs, solutions, on_result=show)
+    guard = None if solutions else Guard(ws.root)
+    results = grade_many(ws, exercises, jobs, solutions, on_result=show, guard=guard)
     if not solutions:
         for ex, result in results:
             record(ws, ex, result)

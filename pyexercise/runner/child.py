@@ -209,7 +209,7 @@ def pytest_args(spec: dict) -> list[str]:
 
 
 def configure_hypothesis(spec: dict) -> None:
-    from hypothesis import HealthCheck, settings
+    from hypothesis import HealthCheck, Phase, settings
 
     settings.register_profile(
         "pyex",
@@ -218,6 +218,8 @@ def configure_hypothesis(spec: dict) -> None:
         derandomize=True,  # the same code gets the same verdict on every save
         print_blob=False,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        # shrinking gives the learner the smallest failing input; "explain" can take seconds more
+        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
     )
     settings.load_profile("pyex")
 
