@@ -20,18 +20,19 @@ def grade(ws: Workspace, ex: Exercise, services: Services, solutions: bool = Fal
     target = ex.solution if solutions else ex.stub
     if not target.is_file():
         where = "solutions" if solutions else "exercises"
-        return Result(Outcome.ERROR, exercise=ex.name, target=str(target),
+        return Result(Outcome.UNAVAILABLE, exercise=ex.name, target=str(target),
                       detail=f"{where}/{ex.path} is missing" + ("" if solutions else
                                                                f": `pyex reset {ex.name}` brings the stub back"),
                       summary=f"{where}/{ex.path} is missing")
     if not ex.check.is_file():
-        return Result(Outcome.ERROR, exercise=ex.name, target=str(target),
+        return Result(Outcome.UNAVAILABLE, exercise=ex.name, target=str(target),
                       detail=f"its check {ex.check.relative_to(ws.root)} is missing",
                       summary="the check file is missing")
     try:
         env = services.env_for(ex.requires)
     except FatalError as exc:
-        return Result(Outcome.ERROR, exercise=ex.name, target=str(target), detail=str(exc), summary=str(exc))
+        return Result(Outcome.UNAVAILABLE, exercise=ex.name, target=str(target), detail=str(exc),
+                      summary=str(exc))
     # the check decides this verdict: a learner's run that changes it is reported and undone.
     # (verify guards the whole tree for its whole length: see grade_many.) Authors grading
     # solutions edit checks while runs go on, so their edits are left alone.

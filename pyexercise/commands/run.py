@@ -15,9 +15,9 @@ def run(env: Environment, name: str | None, solutions: bool = False) -> ExitCode
     ex = ws.curriculum.get(name) if name else ws.current(state)
     with Services() as services:
         result = grade(ws, ex, services, solutions=solutions)
-    if not solutions:
-        record(ws, ex, result)
     env.stdout.print(verdict(result, ex, ws.root))
+    if not solutions:
+        record(ws, ex, result)  # after the verdict: a disk that is full still shows the learner theirs
     if result and not solutions:
         nxt = ws.next_pending(ex, ws.state())
         if nxt is None:

@@ -17,6 +17,7 @@ class Outcome(str, enum.Enum):
     OUTPUT = "output"
     CRASHED = "crashed"  # the interpreter died, or came back without a result
     TAMPERED = "tampered"  # the run changed the hidden checks
+    UNAVAILABLE = "unavailable"  # something the check needs is missing: a service, a file
 
     @property
     def is_limit(self) -> bool:
