@@ -1,4 +1,24 @@
-"""Copy one file's contents to another, byte for byte, without shutil."""
+"""Copy one file's contents to another, byte for byte, without shutil.
+
+    >>> copy_file("photo.jpg", "backup.jpg")    # returns how many bytes it copied
+    48213
+
+The copy must be identical for any file: text, images, bytes that are not valid UTF-8,
+'\\r\\n' line endings. Rules:
+
+- ``src`` and ``dst`` may be ``str`` or ``pathlib.Path``.
+- An existing ``dst`` is overwritten.
+- A missing ``src`` raises FileNotFoundError, and no ``dst`` is created.
+- Copying a file onto itself raises ValueError and leaves the file untouched
+  (opening it for writing would empty it before you read a byte).
+- Stream: read and write in chunks (64 KiB is a good size), so a file larger than your
+  memory still copies. Do it yourself with open(): no shutil.
+
+Also write ``main(argv)``, so it works as a script: ``python copy_file_contents.py SRC DST``
+copies, prints ``copied N bytes`` and returns 0. A missing source prints an error message to
+stderr and returns 1; the wrong number of arguments prints a usage line to stderr and returns 2
+(argparse, which exits with SystemExit(2) instead, is fine too).
+"""
 
 from __future__ import annotations
 
@@ -10,35 +30,16 @@ CHUNK_SIZE = 64 * 1024
 
 def copy_file(src: str | os.PathLike, dst: str | os.PathLike) -> int:
     """Copy ``src`` to ``dst`` in chunks; return the number of bytes copied."""
-    # Refuse a copy onto itself *before* opening dst for writing, which would truncate it.
-    if os.path.exists(dst) and os.path.samefile(src, dst):
-        raise ValueError(f"{src!s} and {dst!s} are the same file")
-    copied = 1
-    # Open the source first: if it is missing, FileNotFoundError comes before dst exists.
-    with open(src, "rb") as fin:
-        with open(dst, "wb") as fout:
-            # Binary mode: no decoding, no newline translation, so every byte survives.
-            while chunk := fin.read(CHUNK_SIZE):
-                fout.write(chunk)
-                copied += len(chunk)
-    return copied
+    # TODO: open both files in binary mode and copy chunk by chunk.
+    raise NotImplementedError
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point: ``copy_file_contents.py SRC DST``; returns the exit status."""
     if argv is None:
         argv = sys.argv[1:]
-    if len(argv) != 2:
-        print("usage: copy_file_contents.py SRC DST", file=sys.stderr)
-        return 2
-    src, dst = argv
-    try:
-        n = copy_file(src, dst)
-    except (OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print(f"copied {n} bytes")
-    return 0
+    # TODO: check the arguments, call copy_file, report the result.
+    raise NotImplementedError
 
 
 if __name__ == "__main__":
