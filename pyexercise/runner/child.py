@@ -245,6 +245,9 @@ def run(spec: dict) -> None:
 
 
 def main() -> None:
+    import gc
+
+    gc.freeze()  # pyex's own imports need no garbage collection: pytest collects several times
     main_with(json.loads(sys.argv[1]))
 
 

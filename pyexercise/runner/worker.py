@@ -10,6 +10,7 @@ worker answers with JSON lines ``{"id", "pid"}`` once forked and ``{"id", "statu
 from __future__ import annotations
 
 import array
+import gc
 import importlib
 import io
 import json
@@ -32,13 +33,31 @@ def preload() -> None:
             importlib.import_module(f"_pytest.{name}")
         except ImportError:
             pass
-    import _hypothesis_pytestplugin  # noqa: F401
-
     import pyexercise.checklib  # noqa: F401
     import pyexercise.checklib.plugin  # noqa: F401
     from pyexercise.runner import child
 
     child.configure_hypothesis({})
+    # libraries many checks use: imported once here instead of in every child
+    for name in ("aiohttp", "aiohttp.web", "requests", "redis", "bs4", "PIL.Image", "csv", "json", "sqlite3",
+                 "asyncio", "unittest", "unittest.mock", "logging", "email", "smtplib", "concurrent.futures"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+    # hypothesis scans every loaded module for constants the first time a test draws; doing it
+    # here leaves each child only its own two new modules (the check and the learner's file)
+    try:
+        from hypothesis.internal.conjecture.providers import _get_local_constants
+
+        _get_local_constants()
+    except (ImportError, AttributeError):
+        pass
+    import _hypothesis_pytestplugin  # noqa: F401 - after the scan: it marks "initialising" until a session starts
+    # everything so far lives as long as the worker: keep it out of each child's garbage
+    # collections (pytest collects several times per session), which would otherwise walk it all
+    gc.collect()
+    gc.freeze()
 
 
 def serve(sock: socket.socket) -> None:
