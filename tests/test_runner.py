@@ -161,3 +161,13 @@ def test_solution_target(workspace):
     cur = curriculum.load(workspace)
     ex = cur.get("add_two")
     assert runner.run(runner.Job(ex, ex.solution))
+
+
+def test_a_group_of_not_implemented_errors_is_still_not_started(workspace):
+    cur = curriculum.load(workspace)
+    ex = cur.get("add_two")
+    write(ex.check, "from add_two import add\n\ndef test_group():\n    \"\"\"two failures at once\"\"\"\n"
+                    "    errors = []\n    for args in ((1, 2), (3, 4)):\n        try:\n            add(*args)\n"
+                    "        except NotImplementedError as exc:\n            errors.append(exc)\n"
+                    "    raise ExceptionGroup('both', errors)\n")
+    assert runner.run(runner.Job(ex, ex.stub)).outcome is Outcome.NOT_STARTED

@@ -60,6 +60,21 @@ def learner_frames(tb, target: str) -> list[dict]:
     return frames
 
 
+try:
+    _ExceptionGroup = BaseExceptionGroup
+except NameError:  # Python 3.10: pytest brings the backport
+    from exceptiongroup import BaseExceptionGroup as _ExceptionGroup
+
+
+def _not_written(exc: BaseException) -> bool:
+    """NotImplementedError, or a group of them (hypothesis reports several failures as a group)."""
+    if isinstance(exc, NotImplementedError):
+        return True
+    if isinstance(exc, _ExceptionGroup):
+        return all(_not_written(e) for e in exc.exceptions)
+    return False
+
+
 def describe(exc: BaseException) -> str:
     text = str(exc)
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
@@ -162,7 +177,7 @@ class Collector:
             "frames": learner_frames(call.excinfo.tb, self.target),
             "check_line": check_line,
             "notes": notes[:10],
-            "todo": isinstance(exc, NotImplementedError),
+            "todo": _not_written(exc),
             "when": call.when,
         })
         return None
