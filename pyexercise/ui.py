@@ -63,7 +63,8 @@ def verdict(result: Result, ex: Exercise, root: Path) -> RenderableType:
     parts: list[RenderableType] = []
     o = result.outcome
     if o is Outcome.PASS:
-        parts.append(Text(f"All {result.total} checks pass. Well done!", style="green"))
+        parts.append(Text(("The check passes." if result.total == 1 else f"All {result.total} checks pass.")
+                          + " Well done!", style="green"))
         parts.append(Text.assemble("The reference solution is now open to you: ",
                                    file_link(ex.solution, root)))
     elif o is Outcome.NOT_STARTED:

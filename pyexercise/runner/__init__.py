@@ -315,7 +315,7 @@ def _crash_reason(code: int) -> str:
 def _summarise(result: Result, limits: Limits) -> None:
     o = result.outcome
     if o is Outcome.PASS:
-        result.summary = f"all {result.total} checks pass"
+        result.summary = "the one check passes" if result.total == 1 else f"all {result.total} checks pass"
     elif o is Outcome.FAIL:
         failed = result.total - result.passed
         first = result.failures[0].test if result.failures else ""
