@@ -117,33 +117,45 @@ def test_written_from_scratch():
                     attributes=["OrderedDict", "move_to_end", "lru_cache"], imports=["functools"])
 
 
-def _per_op(capacity: int, ops: int = 4000) -> float:
-    """Seconds per operation on a full cache of ``capacity``: puts that evict, gets from the middle."""
-    best = float("inf")
-    for _ in range(3):
-        cache = LRUCache(capacity)
+class _Timed:
+    """A full cache of ``capacity`` and a way to time more operations on it: puts that evict the
+    oldest entry, and gets from the middle of the order of use."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self.cache = LRUCache(capacity)
         for k in range(capacity):
-            cache.put(k, k)
+            self.cache.put(k, k)
+        self.next = capacity
+
+    def per_op(self, ops: int) -> float:
+        cache, cap, first = self.cache, self.capacity, self.next
         gc.disable()
         try:
             start = time.perf_counter()
-            for j in range(ops):
-                cache.put(capacity + j, j)
-                cache.get(j + capacity // 2)
-            best = min(best, time.perf_counter() - start)
+            for j in range(first, first + ops):
+                cache.put(j, j)
+                cache.get(j - cap // 2)
+            took = time.perf_counter() - start
         finally:
             gc.enable()
-    return best / ops
+        self.next = first + ops
+        return took / ops
 
 
 def test_operations_are_constant_time():
     """get and put stay O(1): a 100x bigger cache is not noticeably slower per operation"""
-    small = _per_op(500)
-    big = _per_op(50_000)
+    small_cache, big_cache = _Timed(500), _Timed(50_000)
+    small = big = float("inf")
+    for _round in range(5):  # alternate and keep the best of each: a busy machine only adds time
+        small = min(small, small_cache.per_op(8000))
+        big = min(big, big_cache.per_op(1000 if _round == 0 else 8000))  # a short first look
+        if big / small > 100 or (_round and big / small < 3):
+            break  # clearly not O(1), or clearly O(1): no need for more rounds
     ratio = big / small
-    assert ratio < 8, (f"on a cache of 50,000 entries each operation took {ratio:.0f}x as long as on one of 500: "
-                       "something walks or shifts the whole structure (list.remove, list.pop(0), index()?); "
-                       "the dict should find the node and a few pointer changes move it")
+    assert ratio < 12, (f"on a cache of 50,000 entries each operation took {ratio:.0f}x as long as on one of 500: "
+                        "something walks or shifts the whole structure (list.remove, list.pop(0), index()?); "
+                        "the dict should find the node and a few pointer changes move it")
 
 
 class LRUModel(RuleBasedStateMachine):
