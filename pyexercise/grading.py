@@ -33,17 +33,14 @@ def grade(ws: Workspace, ex: Exercise, services: Services, solutions: bool = Fal
     except FatalError as exc:
         return Result(Outcome.UNAVAILABLE, exercise=ex.name, target=str(target), detail=str(exc),
                       summary=str(exc))
-    # the check decides this verdict: a learner's run that changes it is reported and undone.
-    # (verify guards the whole tree for its whole length: see grade_many.) Authors grading
-    # solutions edit checks while runs go on, so their edits are left alone.
-    guarded = None if solutions else Guard(ws.root, [ex.check])
+    # the runner guards this exercise's check; verify guards the whole tree (grade_many); here,
+    # the learner's progress: only pyex may write it
+    state_before = ws.progress.snapshot()  # None: there is no state file yet
     result = runner.run(runner.Job(ex, target, env=env), worker=warm.shared())
-    changed = guarded.restore() if guarded else []
-    if changed:
+    if not solutions and ws.progress.restore_if_forged(state_before):
         result = Result(Outcome.TAMPERED, exercise=ex.name, target=str(target),
-                        detail="the run changed pyex's hidden files (" + ", ".join(changed[:3])
-                        + "); they were restored and this run does not count",
-                        summary="the run changed the checks; restored")
+                        detail="your code wrote pyex's progress file .pyex/state.json; pyex put it back, "
+                        "and this run does not count", summary="the run wrote the progress file; restored")
     if not solutions and result.outcome is not Outcome.PASS:
         result.untouched = ws.untouched(ex)
     return result
@@ -53,14 +50,11 @@ class Guard:
     """The checks as they were before a run; after it, anything changed is reported and put back
     as it was (what was written is kept beside it as ``NAME.changed-TIME``)."""
 
-    def __init__(self, root: Path, files: list[Path] | None = None) -> None:
+    def __init__(self, root: Path) -> None:
         self.root = root
-        self.only = files
         self.before = self._read()
 
     def _files(self) -> list[Path]:
-        if self.only is not None:
-            return self.only
         # info.toml is parsed once, before any run, so a run that edits it changes nothing
         files = []
         checks = self.root / "checks"

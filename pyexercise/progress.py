@@ -9,6 +9,7 @@ deleted) with a warning, and a fresh one is started.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import time
@@ -119,8 +120,41 @@ class Progress:
         finally:
             os.close(fd)
 
+    # -- only pyex writes progress: a check run's code that does is undone -----------------------
+    @property
+    def _signature(self) -> Path:
+        return self.dir / "last-write"
+
+    def snapshot(self) -> bytes | None:
+        try:
+            return self.path.read_bytes()
+        except OSError:
+            return None
+
+    def restore_if_forged(self, before: bytes | None) -> bool:
+        """After a check run: if the state changed and pyex (in any process) did not write it,
+        put ``before`` back and return True."""
+        with self._locked():  # writers hold the lock for the state and its signature together
+            now = self.snapshot()
+            if now == before:
+                return False
+            try:
+                signed = self._signature.read_text().strip()
+            except OSError:
+                signed = ""
+            if now is not None and signed == hashlib.sha256(now).hexdigest():
+                return False  # pyex wrote it (a hint in another terminal, say)
+            if before is None:
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
+            else:
+                self._write_bytes(before)
+        return True
+
     def _write(self, state: State) -> None:
-        data = (json.dumps(state.to_json(), indent=2) + "\n").encode("utf-8")
+        self._write_bytes((json.dumps(state.to_json(), indent=2) + "\n").encode("utf-8"))
+
+    def _write_bytes(self, data: bytes) -> None:
         tmp = self.path.with_name(f".{STATE_FILE}.{os.getpid()}.tmp")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
@@ -132,6 +166,8 @@ class Progress:
             finally:
                 os.close(fd)
             os.replace(tmp, self.path)
+            with contextlib.suppress(OSError):
+                self._signature.write_text(hashlib.sha256(data).hexdigest() + "\n")
             dir_fd = os.open(self.dir, os.O_RDONLY)
             try:
                 os.fsync(dir_fd)

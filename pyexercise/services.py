@@ -56,6 +56,9 @@ class RedisServer:
                  "--dir", self.dir, "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning"],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 start_new_session=True)
+            from pyexercise.runner.tree import KNOWN
+
+            KNOWN.add(self.proc.pid)
             deadline = time.monotonic() + 5
             while time.monotonic() < deadline and self.proc.poll() is None:
                 with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2) as s:

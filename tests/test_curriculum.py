@@ -26,7 +26,7 @@ def load_text(root, text):
 
 def test_fixture_loads(workspace):
     cur = curriculum.load(workspace)
-    assert [e.name for e in cur] == ["add_two", "shout"]
+    assert [e.name for e in cur] == ["add_two", "shout", "redis_remember"]
     ex = cur.get("add_two")
     assert ex.limits.time == 4 and ex.limits.memory == 160 and ex.limits.processes == 4
     assert ex.module == "add_two" and ex.level == "basics"

@@ -57,7 +57,7 @@ def test_watch_end_to_end(workspace):
         child.expect("Not done yet")
         kids_before_quit = descendants(child.pid)
         child.send("q")
-        child.expect("1/2 exercises done")
+        child.expect("1/3 exercises done")
         child.expect(pexpect.EOF)
         child.close()
         assert child.exitstatus == 0
@@ -76,13 +76,13 @@ def test_watch_list_jump_and_reset_confirm(workspace):
         child.expect("shout")
         child.expect("Not done yet")
         child.send("l")
-        child.expect("showing all \\(2\\)")
+        child.expect("showing all \\(3\\)")
         child.send("/")
         child.send("add")
         child.expect("search: add")
         child.send("\r")  # end search
         child.send("\r")  # jump to the only match
-        child.expect(r"\[1/2\] \S*add_two")
+        child.expect(r"\[1/3\] \S*add_two")
         write(workspace / "exercises/basics/add_two.py", "def add(a, b):\n    return a + b\n")
         child.expect("Passed")
         child.send("x")

@@ -183,9 +183,21 @@ def run(job: Job, worker=None) -> Result:
     with open(ini, "w") as fh:
         fh.write("[pytest]\n")
     target = os.path.realpath(job.target)
+    # pytest reads a private copy of the check, and the workspace's copy is compared afterwards:
+    # a run that edits or deletes a check cannot change its own verdict, and is reported
+    try:
+        check_bytes = ex.check.read_bytes()
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        return Result(Outcome.UNAVAILABLE, exercise=ex.name, target=str(job.target),
+                      detail=f"pyex cannot read the check {ex.check.name}: {exc.strerror}")
+    check_copy = os.path.join(tmp, "check", ex.check.name)
+    os.mkdir(os.path.dirname(check_copy), 0o700)
+    with open(check_copy, "wb") as fh:
+        fh.write(check_bytes)
     read_fd, write_fd = os.pipe()
     spec = {
-        "fd": write_fd, "target": target, "module": ex.module, "check": str(ex.check),
+        "fd": write_fd, "target": target, "module": ex.module, "check": check_copy,
         "ini": ini, "cwd": work, "time": limits.time, "memory": limits.memory,
         "file_size": limits.file_size, "fail_fast": job.fail_fast,
     }
@@ -231,10 +243,21 @@ def run(job: Job, worker=None) -> Result:
     proc.wait(timeout=10)
     channel.done.wait(timeout=2)
     output.join(timeout=2)
-    proc.stdout.close()
+    if not output.is_alive():  # a survivor holding the pipe would block close(); never wait on it
+        proc.stdout.close()
+    tampered = _check_changed(ex.check, check_bytes, check_copy)
     shutil.rmtree(tmp, ignore_errors=True)
+    if worker is not None:
+        worker.check_health()
 
     result = _verdict(job, limits, breach, channel, proc.returncode)
+    if getattr(proc, "worker_died", False) and result.outcome is Outcome.CRASHED:
+        result.detail = ("pyex's check worker (the parent of your code's process) was killed or stopped "
+                         "during the run; your code must not signal other processes")
+    if tampered:
+        result = Result(Outcome.TAMPERED, exercise=ex.name, target=str(job.target),
+                        detail=f"your code {tampered} the hidden check {ex.check.name}; pyex put it back, "
+                        "and this run does not count")
     result.duration = duration
     result.peak_memory_mb = round(peak_rss / MB, 1)
     result.peak_processes = peak_procs
@@ -249,6 +272,30 @@ def run(job: Job, worker=None) -> Result:
                          if breach else f"your code ran out of memory; the limit is {limits.memory} MB")
     _summarise(result, limits)
     return result
+
+
+def _check_changed(check: Path, before: bytes, copy: str) -> str:
+    """'changed' or 'deleted' if the run touched the check (the workspace's or pyex's copy); the
+    workspace's copy is restored, keeping what was written beside it."""
+    try:
+        now = check.read_bytes()
+    except OSError:
+        now = None
+    try:
+        with open(copy, "rb") as fh:
+            copy_now = fh.read()
+    except OSError:
+        copy_now = None
+    if now == before and copy_now == before:
+        return ""
+    try:
+        if now is not None:
+            check.with_name(f"{check.name}.changed-{time.strftime('%Y%m%d-%H%M%S')}").write_bytes(now)
+        check.parent.mkdir(parents=True, exist_ok=True)
+        check.write_bytes(before)
+    except OSError:
+        pass
+    return "deleted" if now is None or copy_now is None else "changed"
 
 
 def _verdict(job: Job, limits: Limits, breach: Outcome | None, channel: _Channel, code: int) -> Result:

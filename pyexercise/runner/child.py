@@ -124,6 +124,9 @@ class Collector:
         self.total = 0
         self.failures: list[dict] = []
         self.collect_errors: list[dict] = []
+        self.collected = 0
+        self.running = ""
+        self.interrupted: dict | None = None
 
     # pytest's terminal reporter has bound itself to a null stdout by now (trylast); give the
     # learner's prints the real one
@@ -131,7 +134,20 @@ class Collector:
     def pytest_configure(self, config) -> None:
         sys.stdout = self.stdout
 
+    def pytest_collection_finish(self, session) -> None:
+        self.collected = len(session.items)
+
+    def pytest_keyboard_interrupt(self, excinfo) -> None:
+        # pytest also reports a collection error or pytest.exit() here, as subclasses: only a real
+        # KeyboardInterrupt is the learner's
+        if type(excinfo.value) is not KeyboardInterrupt:
+            return
+        self.interrupted = {"test": self.running or "", "exception": type(excinfo.value).__name__,
+                            "message": "your code raised KeyboardInterrupt, which stops every check",
+                            "frames": learner_frames(excinfo.tb, self.target), "todo": False}
+
     def pytest_runtest_logstart(self, nodeid, location) -> None:
+        self.running = nodeid.split("::")[-1]
         self.channel.send(start=nodeid.split("::")[-1])
 
     def pytest_collectreport(self, report) -> None:
@@ -152,7 +168,8 @@ class Collector:
             elif report.skipped:
                 # a check never skips a test: a skip is as good as a failure to the learner
                 self.failures.append({"test": report.nodeid.split("::")[-1], "exception": "Skipped",
-                                      "message": "this check was skipped, so it cannot count as passed"})
+                                      "message": "this check was skipped (did your code call pytest.skip?), "
+                                                 "so it cannot count as passed", "todo": False})
 
     def pytest_runtest_makereport(self, item, call):
         if call.excinfo is None:
@@ -183,6 +200,16 @@ class Collector:
         return None
 
     def finish(self, exit_code: int) -> None:
+        try:
+            self._finish(exit_code)
+        except Exception as exc:  # noqa: BLE001 - a bug in pyex must read as one, never as a pass
+            self.channel.send(final={"outcome": "crashed", "detail": f"pyex's check runner failed: {describe(exc)}"})
+
+    def _finish(self, exit_code: int) -> None:
+        if self.interrupted is not None:
+            self.channel.send(final={"outcome": "fail", "passed": self.passed, "total": max(self.total, 1),
+                                     "failures": self.failures + [self.interrupted]})
+            return
         if self.collect_errors:
             err = self.collect_errors[0]
             if "missing" in err:
@@ -201,6 +228,12 @@ class Collector:
         if any(f["exception"] == "MemoryError" for f in failures):
             self.channel.send(final={"outcome": "memory", "passed": self.passed, "total": self.total,
                                      "failures": failures, "detail": "MemoryError"})
+            return
+        if self.total < self.collected and not failures:
+            self.channel.send(final={"outcome": "error", "error_kind": "session", "passed": self.passed,
+                                     "total": self.total, "detail": f"the checks stopped after {self.total} of "
+                                     f"{self.collected}: your code ended the test session (pytest.exit(), "
+                                     "KeyboardInterrupt or similar), so the rest never ran"})
             return
         if not failures and self.passed == self.total and exit_code == 0:
             outcome = "pass"
@@ -239,8 +272,21 @@ def configure_hypothesis(spec: dict) -> None:
     settings.load_profile("pyex")
 
 
+def die_with_parent() -> None:
+    """If pyex (or its worker) is killed, the kernel kills this child too: nothing is orphaned."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+
 def run(spec: dict) -> None:
     """Everything after the heavy imports; the warm worker forks right before calling this."""
+    die_with_parent()
     channel = Channel(spec["fd"])
     set_limits(spec)
     os.environ["PYEX_TARGET"] = spec["target"]

@@ -13,6 +13,10 @@ import psutil
 
 _PR_SET_CHILD_SUBREAPER = 36
 _subreaper = False
+#: processes pyex started on purpose (the warm worker, service servers): never swept as orphans
+KNOWN: set[int] = set()
+#: the root of every check run in progress (a fresh child is pyex's own child)
+ACTIVE: set[int] = set()
 
 
 def become_subreaper() -> bool:
@@ -36,6 +40,7 @@ class ProcessTree:
         self.run_id = run_id
         self.seen: dict[int, psutil.Process] = {}
         self.uss = True
+        ACTIVE.add(pid)
         with contextlib.suppress(psutil.Error):
             self.seen[pid] = psutil.Process(pid)
 
@@ -75,14 +80,18 @@ class ProcessTree:
             with contextlib.suppress(psutil.Error):
                 if proc.is_running():
                     found.append(proc)
-        # orphans that reparented to us (we are a subreaper) and still carry our run id
+        # orphans that reparented to us (we are a subreaper): a process pyex never started on
+        # purpose, in another session (a daemon) or in this run's group, is a leftover of a check
+        own_session = os.getsid(0)
         with contextlib.suppress(psutil.Error):
-            for proc in psutil.Process().children(recursive=True):
-                if proc.pid in self.seen:
+            for proc in psutil.Process().children():
+                if proc.pid in self.seen or proc.pid in KNOWN or proc.pid in ACTIVE:
                     continue
-                with contextlib.suppress(psutil.Error):
-                    if proc.environ().get("PYEX_RUN") == self.run_id:
+                with contextlib.suppress(OSError, psutil.Error):
+                    if os.getsid(proc.pid) != own_session or os.getpgid(proc.pid) == self.pgid or \
+                            proc.environ().get("PYEX_RUN") == self.run_id:
                         found.append(proc)
+                        found += proc.children(recursive=True)
         return found
 
     def kill(self) -> int:
@@ -104,11 +113,25 @@ class ProcessTree:
             if not live and not self._group_alive():
                 break
             time.sleep(0.01)
-        for proc in self.seen.values():  # reap the zombies that are ours to reap
-            if proc.pid != self.pid:
-                with contextlib.suppress(psutil.Error, ChildProcessError):
-                    proc.wait(timeout=0)
+        self._reap()
+        ACTIVE.discard(self.pid)
         return leftovers
+
+    def _reap(self) -> None:
+        """Collect the exit status of this run's processes that died as our children (a fork
+        bomb's, or reparented orphans'): a long watch session must not fill up with zombies."""
+        me = os.getpid()
+        with contextlib.suppress(psutil.Error):
+            for proc in psutil.Process(me).children():
+                if proc.pid in KNOWN or proc.pid in ACTIVE:  # our own run's root is reaped by its Popen
+                    continue
+                with contextlib.suppress(psutil.Error, OSError):
+                    if proc.status() != psutil.STATUS_ZOMBIE:
+                        continue
+                    ours = proc.pid in self.seen or os.getpgid(proc.pid) == self.pgid or \
+                        os.getsid(proc.pid) != os.getsid(0)
+                    if ours:
+                        os.waitpid(proc.pid, os.WNOHANG)
 
     def _group_alive(self) -> bool:
         try:

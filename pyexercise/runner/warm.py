@@ -13,6 +13,7 @@ import tempfile
 import threading
 
 READY_TIMEOUT = 60.0  # seconds for the worker's imports on a busy machine
+FORK_TIMEOUT = 5.0  # seconds for the worker to fork a check; a stopped or stuck worker is replaced
 
 
 class WorkerGone(Exception):
@@ -27,6 +28,7 @@ class Handle:
         self.stdout = stdout
         self.pid = 0
         self.returncode: int | None = None
+        self.worker_died = False
         self.forked = threading.Event()
         self.exited = threading.Event()
 
@@ -58,6 +60,9 @@ class WarmWorker:
             pass_fds=(theirs.fileno(),), cwd=self.dir, env=self.env, stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         theirs.close()
+        from pyexercise.runner.tree import KNOWN
+
+        KNOWN.add(self.proc.pid)
         ours.settimeout(READY_TIMEOUT)
         reader = ours.makefile("rb")
         try:
@@ -92,6 +97,7 @@ class WarmWorker:
             for handle in list(self.handles.values()):
                 if handle.returncode is None:
                     handle.returncode = -9
+                    handle.worker_died = True
                 handle.forked.set()
                 handle.exited.set()
             self.handles.clear()
@@ -114,9 +120,25 @@ class WarmWorker:
                 raise WorkerGone(str(exc)) from None
             finally:
                 os.close(out_w)
-        if not handle.forked.wait(READY_TIMEOUT) or handle.pid == 0:
+        if not handle.forked.wait(FORK_TIMEOUT) or handle.pid == 0:
+            self.stop()
             raise WorkerGone("the warm worker did not fork the check")
         return handle
+
+    def check_health(self) -> None:
+        """After a run: a worker the learner's code stopped (SIGSTOP) or killed is replaced."""
+        import psutil
+
+        if self.proc is None:
+            return
+        try:
+            status = psutil.Process(self.proc.pid).status()
+        except psutil.Error:
+            status = psutil.STATUS_DEAD
+        if status in (psutil.STATUS_STOPPED, psutil.STATUS_TRACING_STOP, psutil.STATUS_ZOMBIE, psutil.STATUS_DEAD) \
+                or self.proc.poll() is not None:
+            with self.lock:
+                self.stop()
 
     def stop(self) -> None:
         if self.proc is not None:
