@@ -78,6 +78,10 @@ def verdict(result: Result, ex: Exercise, root: Path) -> RenderableType:
                           + (". The first:" if result.failures else "."), style="bold"))
         if result.failures:
             parts += failure_parts(result.failures[0])
+            others = [f.about or f.test for f in result.failures[1:]]
+            if others:
+                shown = "; ".join(others[:3]) + (f"; and {len(others) - 3} more" if len(others) > 3 else "")
+                parts.append(Text(f"Also failing: {shown}", style="dim"))
     elif o is Outcome.ERROR:
         parts.append(Text(_trim(result.detail, MAX_MESSAGE_LINES), style="red"))
         parts += _frames(result.frames)
