@@ -22,6 +22,7 @@ from typing import Callable
 
 from rich.console import Console, Group
 from rich.markup import escape
+from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.syntax import Syntax
 from rich.table import Table
@@ -300,7 +301,8 @@ class Watcher:
             else:
                 st.message = "Reset cancelled."
             return
-        done = st.exercise.name in self.ws.state().done
+        state = self.ws.state()
+        done = st.exercise.name in state.done
         if key == "q":
             st.quit = True
         elif key == "h":
@@ -402,15 +404,19 @@ class Watcher:
         if st.show_solution and ex.solution.is_file():
             parts.append(Syntax(ex.solution.read_text(encoding="utf-8"), "python", line_numbers=True,
                                 word_wrap=True))
-        if st.finished and ex.name in state.done and len(state.done & {e.name for e in cur}) == len(cur):
-            parts.append(Text(self.ws.curriculum.final_message.strip() or "Every exercise is done!",
-                              style="bold green"))
+        all_done = len(state.done & {e.name for e in cur}) == len(cur)
+        if all_done and st.result is not None and st.result.outcome is Outcome.PASS:
+            hints = sum(state.hints.get(e.name, 0) for e in cur)
+            parts.append(Panel(Group(
+                Text(f"Every exercise is done: {len(cur)} of {len(cur)}, with {hints} hint"
+                     f"{'' if hints == 1 else 's'} along the way.", style="bold green"),
+                Text(self.ws.curriculum.final_message.strip())), border_style="green", width=80))
         if st.confirm_reset:
             parts.append(Text(f"Reset exercises/{ex.path} to the original stub? Your edits are lost. [y/N]",
                               style="bold yellow"))
         if st.message:
             parts.append(Text(st.message, style="yellow"))
-        parts.append(self.keys_line(st, ex.name in state.done))
+        parts.append(self.keys_line(st, ex.name in state.done, all_done))
         return Group(*parts)
 
     def progress(self, state) -> Group:
@@ -429,9 +435,9 @@ class Watcher:
         watch_mode = "manual (r to check)" if self.manual else f"watching ({self.mode})"
         return Group(bar, Text(f"{by_level}   · {watch_mode}", style="dim"))
 
-    def keys_line(self, st: WatchState, done: bool) -> Text:
+    def keys_line(self, st: WatchState, done: bool, all_done: bool = False) -> Text:
         keys = []
-        if done or (st.result and st.result.outcome is Outcome.PASS):
+        if not all_done and (done or (st.result and st.result.outcome is Outcome.PASS)):
             keys.append(("n", "next"))
         keys += [("h", "hint"), ("l", "list"), ("r", "re-run"), ("x", "reset")]
         if done:

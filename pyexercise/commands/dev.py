@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pyexercise import curriculum as curriculum_mod
 from pyexercise import runner
+from pyexercise.runner import warm
 from pyexercise.curriculum import NAME_RE, Exercise
 from pyexercise.env import Environment
 from pyexercise.errors import ExitCode, FatalError
@@ -214,7 +215,7 @@ def check(env: Environment, names: list[str], jobs: int | None = None) -> ExitCo
 
 
 def _grade(ex: Exercise, target: Path, services: Services) -> Result:
-    return runner.run(runner.Job(ex, target, env=services.env_for(ex.requires)))
+    return runner.run(runner.Job(ex, target, env=services.env_for(ex.requires)), worker=warm.shared())
 
 
 # -- dev mutants ----------------------------------------------------------------------------------
@@ -276,7 +277,7 @@ def mutate(env: Environment, names: list[str], jobs: int | None = None, fmt: str
                 target = folder / f"{ex.module}.py"
                 target.write_text(m.source, encoding="utf-8")
                 job = runner.Job(ex, target, env=services.env_for(ex.requires), limits=limits, fail_fast=True)
-                plans.append((ex, m, baseline_source(source), pool.submit(runner.run, job)))
+                plans.append((ex, m, baseline_source(source), pool.submit(runner.run, job, warm.shared())))
         for ex, m, original, future in plans:
             report = reports[ex.name]
             report.total += 1
