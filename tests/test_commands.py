@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import write
 
 SOLVED = "def add(a, b):\n    return a + b\n"
@@ -151,7 +153,8 @@ def test_missing_redis_says_how_to_get_one(workspace, pyex, monkeypatch):
     assert "Traceback" not in result.out + result.err
 
 
-def test_read_only_workspace_or_full_disk_keeps_progress_and_says_why(workspace, pyex, monkeypatch):
+@pytest.mark.parametrize("failure", ["ENOSPC", "EROFS"])
+def test_read_only_workspace_or_full_disk_keeps_progress_and_says_why(workspace, pyex, monkeypatch, failure):
     import errno
     import os as os_mod
 
@@ -163,14 +166,16 @@ def test_read_only_workspace_or_full_disk_keeps_progress_and_says_why(workspace,
     write(workspace / "exercises/basics/shout.py", "def shout(t):\n    return t.upper() + '!'\n")
     real_write = os_mod.write
 
+    code = getattr(errno, failure)
+
     def full(fd, data):
-        raise OSError(errno.ENOSPC, os_mod.strerror(errno.ENOSPC))
+        raise OSError(code, os_mod.strerror(code))
 
     monkeypatch.setattr(progress.os, "write", full)
     result = pyex("run", "shout")
     monkeypatch.setattr(progress.os, "write", real_write)
     assert result.code == 2 and "Passed" in result.out
-    assert "Cannot save progress" in result.err and "No space left" in result.err
+    assert "Cannot save progress" in result.err and os_mod.strerror(code) in result.err
     assert "previous progress is intact" in result.err and "Traceback" not in result.err
     assert (workspace / ".pyex/state.json").read_bytes() == before
     assert not list((workspace / ".pyex").glob(".state.json.*.tmp"))
