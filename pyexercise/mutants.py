@@ -24,6 +24,9 @@ BINOP_SWAPS = {
 }
 
 
+DOC_KEYWORDS = {"help", "description", "epilog", "usage", "metavar", "prog"}
+
+
 @dataclass(frozen=True)
 class Mutant:
     index: int
@@ -79,6 +82,9 @@ def _points(tree: ast.Module) -> Iterator[tuple[str, int, Callable[[], str], ast
         for stmt in getattr(node, "body", []) if isinstance(getattr(node, "body", None), list) else []:
             if _is_docstring(stmt):
                 excluded.add(id(stmt.value))
+        # help texts (argparse's help=, description=, ...) are documentation too
+        if isinstance(node, ast.keyword) and node.arg in DOC_KEYWORDS:
+            excluded.update(id(n) for n in ast.walk(node.value))
     skip |= excluded
 
     for node in ast.walk(tree):
