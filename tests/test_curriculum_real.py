@@ -54,3 +54,12 @@ def test_seed_ids_are_known_and_names_unique(in_real):
 
     cur = curriculum.load(in_real)
     assert len({e.name for e in cur}) == len(cur) and len({e.module for e in cur}) == len(cur)
+
+
+def test_every_check_kills_most_of_its_mutants(in_real, pyex):
+    """Mutation testing of the whole curriculum: each check catches >= 80% of planted bugs."""
+    result = pyex("dev", "mutants", "--format", "json")
+    data = json.loads(result.out)
+    weak = {e["name"]: f"{e['killed']}/{e['total']} {e['error']}".strip() for e in data["exercises"]
+            if e["error"] or e["total"] and e["killed"] / e["total"] < data["minimum"]}
+    assert result.code == 0 and not weak, weak
