@@ -100,18 +100,12 @@ def _points(tree: ast.Module) -> Iterator[tuple[str, int, Callable[[], str], ast
                         node.ops[i] = flip()
                         return f"{before} -> {ast.unparse(node)}"
                     yield "compare", line, apply, node
-        elif isinstance(node, ast.BinOp) and type(node.op) in BINOP_SWAPS:
+        elif isinstance(node, (ast.BinOp, ast.AugAssign)) and type(node.op) in BINOP_SWAPS:
             def apply(node=node):
                 before = ast.unparse(node)
                 node.op = BINOP_SWAPS[type(node.op)]()
                 return f"{before} -> {ast.unparse(node)}"
-            yield "binop", line, apply, node
-        elif isinstance(node, ast.AugAssign) and type(node.op) in BINOP_SWAPS:
-            def apply(node=node):
-                before = ast.unparse(node)
-                node.op = BINOP_SWAPS[type(node.op)]()
-                return f"{before} -> {ast.unparse(node)}"
-            yield "augassign", line, apply, node
+            yield "binop" if isinstance(node, ast.BinOp) else "augassign", line, apply, node
         elif isinstance(node, ast.BoolOp):
             def apply(node=node):
                 before = ast.unparse(node)
