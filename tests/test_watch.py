@@ -21,7 +21,6 @@ def spawn(workspace, *args):
     env = dict(os.environ, COLUMNS="100", LINES="40", TERM="xterm-256color")
     child = pexpect.spawn(sys.executable, ["-m", "pyexercise", "watch", *args], cwd=str(workspace),
                           env=env, dimensions=(40, 100), encoding="utf-8", timeout=TIMEOUT)
-    child.logfile_read = open(workspace.parent / "watch.log", "a")
     return child
 
 

@@ -9,7 +9,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pyexercise import curriculum as curriculum_mod
 from pyexercise import runner
 from pyexercise.runner import warm
 from pyexercise.curriculum import NAME_RE, Exercise
