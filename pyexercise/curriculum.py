@@ -44,6 +44,7 @@ class EquivalentMutant:
     line: int
     reason: str
     operator: str | None = None
+    change: str | None = None  # a part of the mutant's description, e.g. "1 -> 0"
 
 
 @dataclass(frozen=True)
@@ -279,12 +280,14 @@ def _exercise(entry: dict, index: int, root: Path, w: _Where, known: frozenset[s
     if not isinstance(raw_excused, list) or not all(isinstance(m, dict) for m in raw_excused):
         raise w.fail("must be a list of tables { line = N, reason = \"...\" }.", label, "equivalent_mutants")
     for m in raw_excused:
-        line, reason, op = m.get("line"), m.get("reason"), m.get("operator")
+        line, reason, op, change = m.get("line"), m.get("reason"), m.get("operator"), m.get("change")
         if type(line) is not int or not isinstance(reason, str) or not reason.strip() or (
-                op is not None and not isinstance(op, str)) or set(m) - {"line", "reason", "operator"}:
+                op is not None and not isinstance(op, str)) or (change is not None and not isinstance(
+                change, str)) or set(m) - {"line", "reason", "operator", "change"}:
             raise w.fail("each entry needs line = N and a reason = \"why it is equivalent\" "
-                         "(and optionally operator = \"...\").", label, "equivalent_mutants")
-        excused.append(EquivalentMutant(line=line, reason=reason, operator=op))
+                         "(and optionally operator = \"...\" and change = \"1 -> 0\").", label,
+                         "equivalent_mutants")
+        excused.append(EquivalentMutant(line=line, reason=reason, operator=op, change=change))
 
     ex = Exercise(name=name, path=rel.as_posix(), hints=tuple(hints), covers=tuple(covers), limits=limits,
                   requires=tuple(requires), equivalent_mutants=tuple(excused), index=index, root=root)

@@ -36,7 +36,7 @@ from pyexercise.runner.result import Outcome, Result
 from pyexercise.services import Services
 from pyexercise.workspace import Workspace
 
-DEBOUNCE = 0.05  # seconds: editors write a file in several steps; run once after the last
+DEBOUNCE = 0.02  # seconds: editors write a file in several steps (within a few ms); run once after the last
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "fuse.sshfs", "vboxsf", "drvfs", "fuse.osxfs",
               "virtiofs", "fuse.grpcfuse", "prl_fs", "vmhgfs", "fuse.vmhgfs-fuse"}
 

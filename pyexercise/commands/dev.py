@@ -239,7 +239,8 @@ class MutationReport:
 
 def _excuse(ex: Exercise, m: Mutant) -> str | None:
     for e in ex.equivalent_mutants:
-        if e.line == m.line and (e.operator is None or e.operator == m.operator):
+        if e.line == m.line and (e.operator is None or e.operator == m.operator) and (
+                e.change is None or e.change in m.description):
             return e.reason
     return None
 

@@ -44,6 +44,9 @@ async def handler(request):
         return web.Response(status=201, body=b"made it", headers={"Content-Type": "text/plain"})
     if path == "/cached":
         return web.Response(status=304)
+    if path in ("/status/199", "/status/299", "/status/300"):  # the edges of 2xx; the 300 has no Location
+        code = int(path.rsplit("/", 1)[1])
+        return web.Response(status=code, body=b"status %d" % code, headers={"Content-Type": "text/plain"})
     if path == "/error":
         return web.Response(status=500, text="oops")
     if path == "/slow":
@@ -155,6 +158,28 @@ def test_other_2xx_and_empty(site, tmp_path):
     assert empty.path.read_bytes() == b""
 
 
+def test_2xx_boundaries(site, tmp_path):
+    """exactly 200 to 299 is success: a 299 is saved, a 199 and a 300 (no Location: no redirect) are failures"""
+    low, high, multiple = download_all([site + "/status/199", site + "/status/299", site + "/status/300"], tmp_path)
+    assert (high.status, high.error, high.path) == (299, None, tmp_path / "299"), (
+        f"299 is a 2xx, so a success saved as '299': got {high!r}")
+    assert high.path.read_bytes() == b"status 299"
+    for r, code in ((low, 199), (multiple, 300)):
+        assert (r.status, r.error, r.path) == (code, f"HTTP {code}", None), (
+            f"{code} is not a 2xx (200 <= status < 300), so it is a failure: got {r!r}")
+    assert files_in(tmp_path) == ["299"], f"only the 299 should be saved, found {files_in(tmp_path)!r}"
+
+
+def test_creates_missing_folders(site, tmp_path):
+    """a missing dest_dir is created, with any missing folders above it"""
+    dest = tmp_path / "a" / "b" / "downloads"
+    [r] = download_all([site + "/files/README"], dest)
+    assert (r.status, r.error, r.path) == (200, None, dest / "README"), (
+        f"dest_dir {dest} does not exist yet: create it and its parents (mkdir(parents=True, exist_ok=True)), "
+        f"got {r!r}")
+    assert r.path.read_bytes() == b"read me"
+
+
 def test_failures_do_not_stop_the_rest(site, tmp_path):
     """bad URLs are reported and save nothing; the good ones still download"""
     dead = f"http://127.0.0.1:{free_port()}/file.txt"
@@ -223,3 +248,19 @@ def test_main_defaults_and_no_urls(site, tmp_path, capsys, monkeypatch):
     empty.write_text("# nothing yet\n\n", encoding="utf-8")
     assert run([], capsys)[0] == 2, "no URLs: exit code 2"
     assert run(["-i", str(empty)], capsys)[0] == 2, "a list file with only comments: no URLs, exit code 2"
+
+
+def test_main_errors(tmp_path, capsys):
+    """an unreadable list file or no URLs at all: exit code 2 and a message on stderr saying why"""
+    missing = tmp_path / "no-such-list.txt"
+    for argv, why in (([], "no URLs were given"),
+                      (["-i", str(missing)], f"the list file {missing} does not exist, so there are no URLs"),
+                      (["-i", str(tmp_path)], f"{tmp_path} is a folder, not a list file, so there are no URLs")):
+        argv = argv + ["-o", str(tmp_path / "dl")]
+        try:
+            code, out, err = run(argv, capsys)
+        except OSError as exc:
+            pytest.fail(f"main({argv!r}) crashed with {exc!r}: {why}; catch OSError, explain on stderr, return 2")
+        assert code == 2, f"main({argv!r}): {why}; exit code 2 expected, got {code}"
+        assert err.strip(), (f"main({argv!r}) returned {code} without a word: {why}, so say so on stderr "
+                             "(print(..., file=sys.stderr))")

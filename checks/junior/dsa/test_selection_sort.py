@@ -9,10 +9,13 @@ from selection_sort import selection_sort
 no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
 
 COMPARISONS = [0]
+SELF_COMPARISONS = [0]
+ONLY_LT_GT = ("the task says the items can be compared with < and >, and these cannot be compared with <= or >=: "
+              "find the smallest with <, which keeps the first of equal items (<= would pick the last one)")
 
 
 class Item:
-    """Sorts by ``key`` like a number, counts comparisons, and carries a ``tag`` to check stability."""
+    """Sorts by ``key`` like a number, with < and > only; counts comparisons; carries a ``tag`` to check stability."""
 
     __slots__ = ("key", "tag")
 
@@ -23,19 +26,21 @@ class Item:
         if not isinstance(other, Item):
             raise TypeError(f"compared an item of the list with {other!r}: compare the list's items with each other")
         COMPARISONS[0] += 1
+        if other is self:
+            SELF_COMPARISONS[0] += 1
         return other.key
 
     def __lt__(self, other):
         return self.key < self._other(other)
 
     def __le__(self, other):
-        return self.key <= self._other(other)
+        raise TypeError(ONLY_LT_GT)
 
     def __gt__(self, other):
         return self.key > self._other(other)
 
     def __ge__(self, other):
-        return self.key >= self._other(other)
+        raise TypeError(ONLY_LT_GT)
 
     def __eq__(self, other):
         return isinstance(other, Item) and self.key == other.key
@@ -158,6 +163,28 @@ def test_scans_whole_unsorted_part():
         f"the unsorted part means looking at every item in it, {want} comparisons in all. Stopping early is "
         "what insertion sort and bubble sort do, not selection sort")
     assert [i.key for i in items] == list(range(n)), "a sorted list should stay sorted"
+
+
+def test_compares_with_lt_and_gt_only():
+    """items are compared with < or > only, as the task says: the check's items have no <= or >="""
+    keys = [3, 1, 2, 1, 3, 2]
+    items = [Item(k) for k in keys]
+    selection_sort(items)
+    assert [i.key for i in items] == sorted(keys), f"{keys} should end up sorted"
+
+
+def test_never_compares_an_item_with_itself():
+    """each pass compares its candidate with the other unsorted items, never with itself"""
+    n = 25
+    keys = random.Random(3).sample(range(n), n)
+    items = [Item(k) for k in keys]
+    SELF_COMPARISONS[0] = 0
+    selection_sort(items)
+    assert [i.key for i in items] == sorted(keys), f"{keys} should end up sorted"
+    assert SELF_COMPARISONS[0] == 0, (
+        f"sorting a list of {n} compared an item with itself {SELF_COMPARISONS[0]} times, which tells nothing: "
+        "the first unsorted item is the starting candidate, so the search compares it with the items after it "
+        "(range(start + 1, n))")
 
 
 def test_finds_minimum_itself():
