@@ -15,6 +15,7 @@ import json
 import os
 import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -106,15 +107,28 @@ def watch_latency(ws: Workspace, name: str, saves: int) -> dict:
             "idle_cpu_percent": round(idle_cpu * 100, 2)}
 
 
+def plain_pytest(ex, env: dict | None = None) -> float:
+    """The baseline: the check in a fresh `python -m pytest` process, the module importable by
+    PYTHONPATH, no pyex at all. Returns wall seconds."""
+    env = dict(os.environ, PYTHONPATH=str(ex.solution.parent), PYTHONDONTWRITEBYTECODE="1", **(env or {}))
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "pyexercise.checklib.plugin",
+                    str(ex.check)],
+                   cwd=tempfile.gettempdir(), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
 def fresh_latency(ws: Workspace, name: str, runs: int) -> dict:
     ex = ws.curriculum.get(name)
-    times = []
+    times, pyex_fresh = [], []
     for _ in range(runs):
+        times.append(plain_pytest(ex))
         start = time.perf_counter()
-        runner.run(runner.Job(ex, ex.solution))
-        times.append(time.perf_counter() - start)
+        runner.run(runner.Job(ex, ex.solution))  # pyex's own fallback path, for comparison
+        pyex_fresh.append(time.perf_counter() - start)
     return {"exercise": name, "runs": runs, "p50_ms": round(pct(times, 0.5) * 1000, 1),
-            "p95_ms": round(pct(times, 0.95) * 1000, 1)}
+            "p95_ms": round(pct(times, 0.95) * 1000, 1),
+            "pyex_fresh_p50_ms": round(pct(pyex_fresh, 0.5) * 1000, 1)}
 
 
 def verify_times(ws: Workspace) -> dict:
@@ -129,7 +143,7 @@ def verify_times(ws: Workspace) -> dict:
     start = time.perf_counter()
     with Services() as services:
         for ex in exercises:
-            runner.run(runner.Job(ex, ex.solution, env=services.env_for(ex.requires)))
+            plain_pytest(ex, services.env_for(ex.requires))
     fresh_wall = time.perf_counter() - start
     return {"exercises": len(exercises), "jobs": jobs, "warm_parallel_s": round(warm_wall, 2),
             "fresh_serial_s": round(fresh_wall, 2), "ratio": round(warm_wall / fresh_wall, 3),
@@ -165,10 +179,12 @@ def main() -> None:
 
     print(f"machine: {report['machine']['cpus']} cores, {report['machine']['memory_gb']} GB, "
           f"Python {report['machine']['python']}, {report['machine']['platform']}")
+    print("fresh = the check in a fresh `python -m pytest` process; watch = save to verdict on screen")
     print(f"{'exercise':<22}{'fresh p50':>11}{'fresh p95':>11}{'watch p50':>11}{'watch p95':>11}"
           f"{'ratio':>8}{'idle CPU':>10}")
     for f, w in zip(report["fresh"], report["watch"]):
         ratio = w["p50_ms"] / f["p50_ms"] if f["p50_ms"] else float("nan")
+        w["ratio_to_fresh"] = round(ratio, 3)
         print(f"{f['exercise']:<22}{f['p50_ms']:>9.0f}ms{f['p95_ms']:>9.0f}ms{w['p50_ms']:>9.0f}ms"
               f"{w['p95_ms']:>9.0f}ms{ratio:>8.2f}{w['idle_cpu_percent']:>9.1f}%")
     print(f"warm worker resident memory: {report['worker_rss_mb']} MB")
