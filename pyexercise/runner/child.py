@@ -75,6 +75,18 @@ def _not_written(exc: BaseException) -> bool:
     return False
 
 
+_PYTEST_ADVICE = re.compile(r"^\s*(Use -v to get more diff|Use -v to get the full diff|\.\.\.Full output truncated.*"
+                            r"|Omitting \d+ identical items, use -vv to show)\s*$")
+
+
+def _for_learners(message: str) -> str:
+    """pytest's explanation without its command-line advice (-v, -vv): the learner runs pyex."""
+    lines = [line for line in message.splitlines() if not _PYTEST_ADVICE.match(line)]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
+
+
 def describe(exc: BaseException) -> str:
     text = str(exc)
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
@@ -190,7 +202,7 @@ class Collector:
             "test": item.name,
             "about": doc[0] if doc else "",
             "exception": type(exc).__name__,
-            "message": str(exc)[:8000],
+            "message": _for_learners(str(exc))[:8000],
             "frames": learner_frames(call.excinfo.tb, self.target),
             "check_line": check_line,
             "notes": notes[:10],
@@ -252,7 +264,7 @@ def pytest_args(spec: dict) -> list[str]:
         "-p", "no:cacheprovider", "-p", "no:stepwise", "-p", "no:pastebin",
         "-p", "_hypothesis_pytestplugin", "-p", "pyexercise.checklib.plugin",
         "--noconftest", "--import-mode=importlib",
-        "-s", "-vv", "--tb=native", "-W", "ignore::pytest.PytestAssertRewriteWarning",
+        "-s", "--tb=native", "-W", "ignore::pytest.PytestAssertRewriteWarning",
     ] + (["-x"] if spec.get("fail_fast") else [])
 
 
