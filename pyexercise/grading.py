@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -11,6 +10,7 @@ from pyexercise import runner
 from pyexercise.runner import warm
 from pyexercise.curriculum import Exercise
 from pyexercise.errors import FatalError
+from pyexercise.guard import Guard
 from pyexercise.runner.result import Outcome, Result
 from pyexercise.services import Services
 from pyexercise.workspace import Workspace
@@ -35,7 +35,7 @@ def grade(ws: Workspace, ex: Exercise, services: Services, solutions: bool = Fal
                       summary=str(exc))
     # the runner guards this exercise's check; verify guards the whole tree (grade_many); here,
     # the learner's progress: only pyex may write it
-    state_before = ws.progress.snapshot()  # None: there is no state file yet
+    state_before = None if solutions else ws.progress.snapshot()  # also None: no state file yet
     result = runner.run(runner.Job(ex, target, env=env), worker=warm.shared())
     if not solutions and ws.progress.restore_if_forged(state_before):
         result = Result(Outcome.TAMPERED, exercise=ex.name, target=str(target),
@@ -44,50 +44,6 @@ def grade(ws: Workspace, ex: Exercise, services: Services, solutions: bool = Fal
     if not solutions and result.outcome is not Outcome.PASS:
         result.untouched = ws.untouched(ex)
     return result
-
-
-class Guard:
-    """The checks as they were before a run; after it, anything changed is reported and put back
-    as it was (what was written is kept beside it as ``NAME.changed-TIME``)."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.before = self._read()
-
-    def _files(self) -> list[Path]:
-        # info.toml is parsed once, before any run, so a run that edits it changes nothing
-        files = []
-        checks = self.root / "checks"
-        if checks.is_dir():
-            files += sorted(p for p in checks.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                            and ".changed-" not in p.name)
-        return files
-
-    def _read(self) -> dict[Path, bytes]:
-        found = {}
-        for path in self._files():
-            try:
-                found[path] = path.read_bytes()
-            except OSError:
-                continue
-        return found
-
-    def restore(self) -> list[str]:
-        after = self._read()
-        changed = [p for p in set(self.before) | set(after) if self.before.get(p) != after.get(p)]
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        for path in changed:
-            try:
-                if path in after:  # keep what was written, in case it was an author's edit
-                    path.with_name(f"{path.name}.changed-{stamp}").write_bytes(after[path])
-                if path in self.before:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(self.before[path])
-                else:
-                    path.unlink()
-            except OSError:
-                pass
-        return sorted(p.relative_to(self.root).as_posix() for p in changed)
 
 
 def record(ws: Workspace, ex: Exercise, result: Result) -> None:

@@ -306,13 +306,13 @@ class Watcher:
         if key == "q":
             st.quit = True
         elif key == "h":
-            shown, total = reveal_next(self.ws, st.exercise.name)
+            reveal_next(self.ws, st.exercise.name)
             st.hints_shown = True
         elif key == "r":
             self.start_run(st)
         elif key == "n":
             if done or (st.result and st.result.outcome is Outcome.PASS):
-                nxt = self.ws.next_pending(st.exercise, self.ws.state())
+                nxt = self.ws.next_pending(st.exercise, state)
                 if nxt is None:
                     st.finished = True
                     st.message = "Every exercise is done!"

@@ -52,7 +52,6 @@ def test_a_thousand_saves_leave_no_processes_descriptors_or_memory_behind(worksp
         assert 1 <= runs < SAVES / 10, f"{runs} runs for {SAVES} saves: debouncing failed"
         time.sleep(0.5)
         kids = [p for p in me.children(recursive=True) if p.status() != psutil.STATUS_ZOMBIE]
-        worker = watcher.services  # noqa: F841 - services hold no processes for this exercise
         from pyexercise.runner import warm
 
         allowed = {warm.shared().pid} if warm.shared() and warm.shared().pid else set()

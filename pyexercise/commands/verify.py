@@ -5,7 +5,8 @@ import os
 
 from pyexercise.env import Environment
 from pyexercise.errors import ExitCode, FatalError
-from pyexercise.grading import Guard, grade_many, record, select
+from pyexercise.grading import grade_many, record, select
+from pyexercise.guard import Guard
 from pyexercise.runner.result import Outcome
 from pyexercise.workspace import Workspace
 

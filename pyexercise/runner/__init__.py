@@ -7,6 +7,7 @@ from a pipe of its own, never from anything the learner's code prints.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyexercise.curriculum import Exercise, Limits
+from pyexercise.guard import put_back
 from pyexercise.runner.result import Frame, Outcome, Result, TestFailure
 from pyexercise.runner.tree import ProcessTree, become_subreaper
 from pyexercise.runner.warm import WorkerGone
@@ -45,6 +47,7 @@ class Job:
     fail_fast: bool = False  # stop at the first failing test (mutation testing needs no more)
 
 
+@functools.lru_cache(maxsize=None)
 def cache_dir() -> str:
     """pyex's cache outside the workspace: hypothesis keeps its unicode tables there, which
     would otherwise be rebuilt on every run (seconds for a check that uses st.text())."""
@@ -276,26 +279,20 @@ def run(job: Job, worker=None) -> Result:
 
 def _check_changed(check: Path, before: bytes, copy: str) -> str:
     """'changed' or 'deleted' if the run touched the check (the workspace's or pyex's copy); the
-    workspace's copy is restored, keeping what was written beside it."""
-    try:
-        now = check.read_bytes()
-    except OSError:
-        now = None
-    try:
-        with open(copy, "rb") as fh:
-            copy_now = fh.read()
-    except OSError:
-        copy_now = None
+    workspace's copy is put back."""
+    now = _read_or_none(check)
+    copy_now = _read_or_none(Path(copy))
     if now == before and copy_now == before:
         return ""
-    try:
-        if now is not None:
-            check.with_name(f"{check.name}.changed-{time.strftime('%Y%m%d-%H%M%S')}").write_bytes(now)
-        check.parent.mkdir(parents=True, exist_ok=True)
-        check.write_bytes(before)
-    except OSError:
-        pass
+    put_back(check, before, now)
     return "deleted" if now is None or copy_now is None else "changed"
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _verdict(job: Job, limits: Limits, breach: Outcome | None, channel: _Channel, code: int) -> Result:

@@ -82,14 +82,12 @@ class ProcessTree:
                     found.append(proc)
         # orphans that reparented to us (we are a subreaper): a process pyex never started on
         # purpose, in another session (a daemon) or in this run's group, is a leftover of a check
-        own_session = os.getsid(0)
         with contextlib.suppress(psutil.Error):
             for proc in psutil.Process().children():
                 if proc.pid in self.seen or proc.pid in KNOWN or proc.pid in ACTIVE:
                     continue
                 with contextlib.suppress(OSError, psutil.Error):
-                    if os.getsid(proc.pid) != own_session or os.getpgid(proc.pid) == self.pgid or \
-                            proc.environ().get("PYEX_RUN") == self.run_id:
+                    if self._leftover(proc.pid) or proc.environ().get("PYEX_RUN") == self.run_id:
                         found.append(proc)
                         found += proc.children(recursive=True)
         return found
@@ -128,10 +126,13 @@ class ProcessTree:
                 with contextlib.suppress(psutil.Error, OSError):
                     if proc.status() != psutil.STATUS_ZOMBIE:
                         continue
-                    ours = proc.pid in self.seen or os.getpgid(proc.pid) == self.pgid or \
-                        os.getsid(proc.pid) != os.getsid(0)
-                    if ours:
+                    if proc.pid in self.seen or self._leftover(proc.pid):
                         os.waitpid(proc.pid, os.WNOHANG)
+
+    def _leftover(self, pid: int) -> bool:
+        """A child of pyex it did not start on purpose is this run's leftover if it is in the run's
+        group (plain forks) or in a session other than pyex's (daemons that called setsid)."""
+        return os.getpgid(pid) == self.pgid or os.getsid(pid) != os.getsid(0)
 
     def _group_alive(self) -> bool:
         try:
