@@ -244,6 +244,9 @@ def run(job: Job, worker=None) -> Result:
     duration = time.monotonic() - started
     tree.kill()
     proc.wait(timeout=10)
+    # once the root is gone, everything it left has reparented to pyex: sweep again for a process
+    # that was still between parents during the first sweep
+    tree.kill()
     channel.done.wait(timeout=2)
     output.join(timeout=2)
     if not output.is_alive():  # a survivor holding the pipe would block close(); never wait on it
