@@ -8,6 +8,8 @@ import pytest
 
 from pyexercise.cli import main
 
+pytest_plugins = ["pyexercise.checklib.plugin"]  # the fixtures checks get (mailbox, redis_client)
+
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 REPO = Path(__file__).parent.parent
 
