@@ -20,10 +20,12 @@ else:  # pragma: no cover
 from pyexercise.errors import FatalError
 
 FORMAT_VERSION = 1
-SERVICES = frozenset({"redis"})
+#: what pyex provides or looks for before a run: a Redis server it starts, a C compiler on PATH
+SERVICES = frozenset({"redis", "cc"})
+PACKAGE_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_.]*)(?:=([A-Za-z0-9][A-Za-z0-9._-]*))?$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 TOP_KEYS = {"format_version", "welcome_message", "final_message", "exercises"}
-EXERCISE_KEYS = {"name", "path", "hints", "covers", "limits", "requires", "equivalent_mutants"}
+EXERCISE_KEYS = {"name", "path", "hints", "covers", "limits", "requires", "packages", "equivalent_mutants"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,21 @@ class EquivalentMutant:
 
 
 @dataclass(frozen=True)
+class Package:
+    """A third-party module an exercise imports: ``numpy``, or ``zmq`` installed as ``pyzmq``."""
+
+    module: str
+    dist: str
+
+    @classmethod
+    def parse(cls, text: str) -> "Package":
+        m = PACKAGE_RE.match(text)
+        if not m:
+            raise ValueError(text)
+        return cls(m.group(1), m.group(2) or m.group(1).split(".")[0])
+
+
+@dataclass(frozen=True)
 class Exercise:
     name: str
     path: str  # relative to exercises/, e.g. "junior/core/largest_number.py"
@@ -55,6 +72,7 @@ class Exercise:
     covers: tuple[str, ...]
     limits: Limits = Limits()
     requires: tuple[str, ...] = ()
+    packages: tuple[Package, ...] = ()
     equivalent_mutants: tuple[EquivalentMutant, ...] = ()
     index: int = 0
     root: Path = field(default=Path("."), compare=False)
@@ -275,6 +293,15 @@ def _exercise(entry: dict, index: int, root: Path, w: _Where, known: frozenset[s
             raise w.fail(f"unknown service {service!r}; pyex provides: {', '.join(sorted(SERVICES))}.",
                          label, "requires")
 
+    raw_packages = entry.get("packages", [])
+    if not isinstance(raw_packages, list) or not all(isinstance(p, str) for p in raw_packages):
+        raise w.fail("must be a list of module names, like [\"numpy\", \"zmq=pyzmq\"].", label, "packages")
+    try:
+        packages = tuple(Package.parse(p) for p in raw_packages)
+    except ValueError as exc:
+        raise w.fail(f"{exc.args[0]!r} is not a module name (write \"module\" or \"module=pip-name\").",
+                     label, "packages") from None
+
     excused = []
     raw_excused = entry.get("equivalent_mutants", [])
     if not isinstance(raw_excused, list) or not all(isinstance(m, dict) for m in raw_excused):
@@ -290,7 +317,7 @@ def _exercise(entry: dict, index: int, root: Path, w: _Where, known: frozenset[s
         excused.append(EquivalentMutant(line=line, reason=reason, operator=op, change=change))
 
     ex = Exercise(name=name, path=rel.as_posix(), hints=tuple(hints), covers=tuple(covers), limits=limits,
-                  requires=tuple(requires), equivalent_mutants=tuple(excused), index=index, root=root)
+                  requires=tuple(requires), packages=packages, equivalent_mutants=tuple(excused), index=index, root=root)
     # a learner may delete a stub (`pyex reset` brings it back); a path with neither stub nor
     # solution is a mistake in info.toml
     if check_paths and not ex.stub.is_file() and not ex.solution.is_file():

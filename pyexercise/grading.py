@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -28,6 +29,11 @@ def grade(ws: Workspace, ex: Exercise, services: Services, solutions: bool = Fal
         return Result(Outcome.UNAVAILABLE, exercise=ex.name, target=str(target),
                       detail=f"its check {ex.check.relative_to(ws.root)} is missing",
                       summary="the check file is missing")
+    missing = [p for p in ex.packages if importlib.util.find_spec(p.module) is None]
+    if missing:
+        names = " ".join(p.dist for p in missing)
+        return Result(Outcome.UNAVAILABLE, exercise=ex.name, target=str(target),
+                      detail=f"this exercise needs {names}: pip install {names}", summary=f"needs {names}")
     try:
         env = services.env_for(ex.requires)
     except FatalError as exc:

@@ -19,6 +19,18 @@ HOW_TO_GET_REDIS = (
 )
 
 
+HOW_TO_GET_CC = ("This exercise needs a C compiler and none was found on PATH: install one (apt-get install "
+                 "gcc / xcode-select --install), then check again.")
+
+
+def c_compiler() -> str | None:
+    for name in ("cc", "gcc", "clang"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
 def redis_binary() -> str | None:
     found = shutil.which("redis-server")
     if found:
@@ -91,6 +103,11 @@ class Services:
 
     def env_for(self, requires: tuple[str, ...]) -> dict[str, str]:
         env = {}
+        if "cc" in requires:
+            cc = c_compiler()
+            if cc is None:
+                raise FatalError(HOW_TO_GET_CC)
+            env["CC"] = cc
         if "redis" in requires:
             if "PYEX_REDIS_URL" not in self._env:
                 url = os.environ.get("REDIS_URL")
