@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 from typing import Callable, List, Optional
 
 import typer
+from rich.text import Text
 
 from pyexercise import __version__
 from pyexercise.env import Environment
 from pyexercise.errors import ExitCode, FatalError
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,  # plain help: quick to start, and no markup in anyone's text
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="pyex: practise Python interview skills. Edit the stubs in exercises/; pyex grades them.",
 )
-dev_app = typer.Typer(help="Author tools: scaffold, validate and mutation-test exercises.",
-                      no_args_is_help=True)
+dev_app = typer.Typer(help="Author tools: scaffold, validate and mutation-test exercises.", no_args_is_help=True,
+                      rich_markup_mode=None)
 app.add_typer(dev_app, name="dev")
+
+
+class TextOrJson(str, enum.Enum):
+    text = "text"
+    json = "json"
 
 
 def _env(ctx: typer.Context) -> Environment:
@@ -30,15 +38,34 @@ def _env(ctx: typer.Context) -> Environment:
 
 def dispatch(fn: Callable[..., ExitCode], ctx: typer.Context, *args, **kwargs) -> None:
     """The one place a FatalError becomes a message and an exit code."""
+    from pyexercise.ui import inert
+
     env = _env(ctx)
     try:
         code = fn(env, *args, **kwargs)
     except FatalError as exc:
-        env.stderr.print(f"[bold red]pyex:[/] {exc}", soft_wrap=True, markup=True, highlight=False)
+        env.stderr.print(Text.assemble(("pyex:", "bold red"), " ", inert(str(exc))), soft_wrap=True)
         raise typer.Exit(int(exc.code)) from None
     except KeyboardInterrupt:
+        env.stderr.print(Text("\nInterrupted: your progress is saved."))
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    except BaseException as exc:
+        from pyexercise.session import Terminated
+
+        if isinstance(exc, Terminated):
+            raise typer.Exit(128 + exc.signum) from None
+        raise
     raise typer.Exit(int(code))
+
+
+def complete_exercise(incomplete: str) -> list[str]:
+    """Shell completion of exercise names, from the workspace around the current directory."""
+    try:
+        from pyexercise.workspace import Workspace
+
+        return [ex.name for ex in Workspace(Environment()).curriculum if ex.name.startswith(incomplete)]
+    except (FatalError, OSError):
+        return []
 
 
 def _version(value: bool) -> None:
@@ -47,11 +74,15 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+EXERCISE = "EXERCISE"
+NAME_HELP = "The exercise, by name or by the path of its stub (default: the current one)."
+
+
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
-    root_dir: Optional[Path] = typer.Option(None, "--root", help="The workspace (default: the nearest folder "
-                                            "with an info.toml, from here up)."),
+    root_dir: Optional[Path] = typer.Option(None, "--root", metavar="DIR", help="The workspace (default: the nearest "
+                                            "folder with a pyex.toml or info.toml, from here up)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
 ) -> None:
     ctx.obj = Environment(root_override=root_dir)
@@ -64,21 +95,44 @@ def root(
 
 
 @app.command()
-def run(
+def init(
     ctx: typer.Context,
-    name: Optional[str] = typer.Argument(None, help="The exercise (default: the current one)."),
+    directory: Path = typer.Argument(Path("pyex-exercises"), metavar="[DIR]",
+                                     help="Where to make the workspace (default: ./pyex-exercises)."),
+    no_git: bool = typer.Option(False, "--no-git", help="Don't make it a git repository."),
+) -> None:
+    """Make a workspace of exercises to solve: the stubs, a pyex.toml, a .gitignore."""
+    from pyexercise.commands.init import init as cmd
+
+    dispatch(cmd, ctx, directory, git=not no_git)
+
+
+@app.command()
+def update(ctx: typer.Context) -> None:
+    """After upgrading pyex: bring in new and changed exercises, keeping your work and progress."""
+    from pyexercise.commands.update import update as cmd
+
+    dispatch(cmd, ctx)
+
+
+@app.command("run")
+def run_cmd(
+    ctx: typer.Context,
+    name: Optional[str] = typer.Argument(None, metavar=EXERCISE, help=NAME_HELP,
+                                         autocompletion=complete_exercise),
     solutions: bool = typer.Option(False, "--solution", help="Grade the reference solution instead."),
 ) -> None:
     """Check one exercise. Exit 0 when it passes; a pass marks it done."""
-    from pyexercise.commands.run import run as cmd
+    from pyexercise.commands.run import run_exercise as cmd
 
     dispatch(cmd, ctx, name, solutions=solutions)
 
 
-@app.command()
-def hint(
+@app.command("hint")
+def hint_cmd(
     ctx: typer.Context,
-    name: Optional[str] = typer.Argument(None, help="The exercise (default: the current one)."),
+    name: Optional[str] = typer.Argument(None, metavar=EXERCISE, help=NAME_HELP,
+                                         autocompletion=complete_exercise),
     show_all: bool = typer.Option(False, "--all", help="Show the hints revealed so far, without a new one."),
 ) -> None:
     """Reveal the next hint, from a nudge to nearly the answer."""
@@ -88,7 +142,7 @@ def hint(
 
 
 @app.command("list")
-def list_(
+def list_cmd(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="Print {\"exercises\": [...]} as JSON."),
 ) -> None:
@@ -98,36 +152,44 @@ def list_(
     dispatch(cmd, ctx, as_json=as_json)
 
 
-@app.command()
-def verify(
+@app.command("verify")
+def verify_cmd(
     ctx: typer.Context,
-    names: Optional[List[str]] = typer.Argument(None, help="Exercises to check (default: all)."),
+    names: Optional[List[str]] = typer.Argument(None, metavar=EXERCISE,
+                                                help="Exercises to check (default: all).",
+                                                autocompletion=complete_exercise),
     solutions: bool = typer.Option(False, "--solutions", help="Grade the reference solutions instead."),
-    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, help="Checks at once (default: cores)."),
-    fmt: str = typer.Option("text", "--format", help="text or json."),
+    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, metavar="N", help="Checks at once "
+                                       "(default: the number of cores)."),
+    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="How to report."),
 ) -> None:
     """Check all (or the named) exercises in parallel, headless. Exit 0 iff all pass."""
     from pyexercise.commands.verify import verify as cmd
 
-    dispatch(cmd, ctx, names or [], solutions=solutions, jobs=jobs, fmt=fmt)
+    dispatch(cmd, ctx, names or [], solutions=solutions, jobs=jobs, fmt=fmt.value)
 
 
-@app.command()
-def reset(ctx: typer.Context, name: str = typer.Argument(..., help="The exercise to restore.")) -> None:
+@app.command("reset")
+def reset_cmd(
+    ctx: typer.Context,
+    name: Optional[str] = typer.Argument(None, metavar=EXERCISE, help=NAME_HELP,
+                                         autocompletion=complete_exercise),
+) -> None:
     """Restore an exercise's original stub and mark it pending."""
     from pyexercise.commands.reset import reset as cmd
 
     dispatch(cmd, ctx, name)
 
 
-@app.command()
-def watch(
+@app.command("watch")
+def watch_cmd(
     ctx: typer.Context,
-    name: Optional[str] = typer.Argument(None, help="Start at this exercise (default: the current one)."),
+    name: Optional[str] = typer.Argument(None, metavar=EXERCISE, help="Start at this exercise (default: "
+                                         "the current one).", autocompletion=complete_exercise),
     poll: bool = typer.Option(False, "--poll", help="Poll for changes (WSL /mnt, network drives, containers)."),
     manual: bool = typer.Option(False, "--manual", help="Check only when you press r."),
 ) -> None:
-    """Re-check the current exercise on every save. Keys: n h l r x s q."""
+    """Re-check the current exercise on every save. Press ? for the keys."""
     from pyexercise.commands.watch import watch as cmd
 
     dispatch(cmd, ctx, name, poll=poll, manual=manual)
@@ -136,12 +198,12 @@ def watch(
 @dev_app.command("new")
 def dev_new(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="The new exercise's name (a lower_case slug)."),
-    level: str = typer.Option("junior", "--level", help="Folder level: junior, mid, senior, ..."),
-    topic: str = typer.Option("core", "--topic", help="Folder topic: core, dsa, files, ..."),
+    name: str = typer.Argument(..., metavar="NAME", help="The new exercise's name (a lower_case slug)."),
+    level: str = typer.Option("junior", "--level", metavar="LEVEL", help="Folder level: junior, mid, senior, ..."),
+    topic: str = typer.Option("core", "--topic", metavar="TOPIC", help="Folder topic: core, dsa, files, ..."),
 ) -> None:
     """Scaffold a stub, a solution and a check, and append an info.toml entry."""
-    from pyexercise.commands.dev import new as cmd
+    from pyexercise.commands.dev_new import new as cmd
 
     dispatch(cmd, ctx, name, level=level, topic=topic)
 
@@ -149,11 +211,14 @@ def dev_new(
 @dev_app.command("check")
 def dev_check(
     ctx: typer.Context,
-    names: Optional[List[str]] = typer.Argument(None, help="Exercises to check (default: all)."),
-    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, help="Checks at once (default: cores)."),
+    names: Optional[List[str]] = typer.Argument(None, metavar=EXERCISE,
+                                                help="Exercises to check (default: all).",
+                                                autocompletion=complete_exercise),
+    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, metavar="N", help="Checks at once "
+                                       "(default: the number of cores)."),
 ) -> None:
     """Validate the curriculum: files, orphans, stubs fail as not done, solutions pass 3 times."""
-    from pyexercise.commands.dev import check as cmd
+    from pyexercise.commands.dev_check import check as cmd
 
     dispatch(cmd, ctx, names or [], jobs=jobs)
 
@@ -161,15 +226,25 @@ def dev_check(
 @dev_app.command("mutants")
 def dev_mutants(
     ctx: typer.Context,
-    names: Optional[List[str]] = typer.Argument(None, help="Exercises to mutate (default: all)."),
-    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, help="Checks at once (default: cores)."),
-    fmt: str = typer.Option("text", "--format", help="text or json."),
-    minimum: float = typer.Option(0.8, "--min", min=0.0, max=1.0, help="The kill ratio each check must reach."),
+    names: Optional[List[str]] = typer.Argument(None, metavar=EXERCISE,
+                                                help="Exercises to mutate (default: all).",
+                                                autocompletion=complete_exercise),
+    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, metavar="N", help="Checks at once "
+                                       "(default: the number of cores)."),
+    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="How to report."),
+    minimum: float = typer.Option(0.8, "--min", min=0.0, max=1.0, metavar="RATIO",
+                                  help="The kill ratio each check must reach."),
+    record: bool = typer.Option(False, "--record", help="Write the results to mutation-record.json."),
+    check_record: bool = typer.Option(False, "--check-record", help="Use mutation-record.json: re-run only what "
+                                      "changed, and fail if the record is stale (what CI runs)."),
+    sample: int = typer.Option(0, "--sample", min=0, metavar="N", help="With --check-record: also re-run N "
+                               "exercises whose record is fresh, and fail if they disagree with it."),
 ) -> None:
     """Plant small bugs in each reference solution and report which ones its check misses."""
-    from pyexercise.commands.dev import mutate as cmd
+    from pyexercise.commands.dev_mutants import mutate as cmd
 
-    dispatch(cmd, ctx, names or [], jobs=jobs, fmt=fmt, minimum=minimum)
+    dispatch(cmd, ctx, names or [], jobs=jobs, fmt=fmt.value, minimum=minimum, record=record,
+             check_record=check_record, sample=sample)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -178,5 +253,3 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 1
     return 0
-
-

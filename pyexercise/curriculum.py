@@ -25,7 +25,8 @@ SERVICES = frozenset({"redis", "cc"})
 PACKAGE_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_.]*)(?:=([A-Za-z0-9][A-Za-z0-9._-]*))?$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 TOP_KEYS = {"format_version", "welcome_message", "final_message", "exercises"}
-EXERCISE_KEYS = {"name", "path", "hints", "covers", "limits", "requires", "packages", "equivalent_mutants"}
+EXERCISE_KEYS = {"name", "path", "hints", "covers", "limits", "requires", "packages", "equivalent_mutants",
+                 "points", "aliases", "hint_for"}
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,11 @@ class Exercise:
     packages: tuple[Package, ...] = ()
     equivalent_mutants: tuple[EquivalentMutant, ...] = ()
     index: int = 0
-    root: Path = field(default=Path("."), compare=False)
+    root: Path = field(default=Path("."), compare=False)  # the learner's workspace
+    source: Path = field(default=Path("."), compare=False)  # the curriculum: checks/, solutions/, stubs
+    points: int = 1
+    aliases: tuple[str, ...] = ()  # names it had before (progress under them carries over)
+    hint_for: dict[str, int] = field(default_factory=dict, compare=False)  # test name -> the hint about it
 
     @property
     def module(self) -> str:
@@ -98,14 +103,27 @@ class Exercise:
 
     @property
     def solution(self) -> Path:
+        """The reference solution, in the curriculum (hidden from checks and, until a pass, from learners)."""
+        return self.source / "solutions" / self.path
+
+    @property
+    def shown_solution(self) -> Path:
+        """Where the learner reads the solution once they have passed: the workspace's copy."""
         return self.root / "solutions" / self.path
 
     @property
-    def check(self) -> Path:
+    def check_name(self) -> str:
         rel = Path(self.path)
-        prefixed = self.root / "checks" / rel.parent / f"test_{rel.name}"
-        plain = self.root / "checks" / rel
-        return plain if plain.is_file() and not prefixed.is_file() else prefixed
+        return (Path("checks") / rel.parent / f"test_{rel.name}").as_posix()
+
+    @property
+    def check(self) -> Path:
+        return self.source / self.check_name
+
+    @property
+    def shipped_stub(self) -> Path:
+        """The stub as the curriculum ships it (in a clone, the working copy: see Workspace.pristine)."""
+        return self.source / "exercises" / self.path
 
     @cached_property
     def summary(self) -> str:
@@ -115,10 +133,22 @@ class Exercise:
 
 def docstring_summary(path: Path) -> str:
     try:
-        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
-    except (OSError, SyntaxError, ValueError):
+        return docstring_summary_of(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return ""
-    return " ".join(doc.strip().split("\n\n")[0].split())
+
+
+def docstring_summary_of(source: str) -> str:
+    """The first paragraph of a module's docstring, on one line."""
+    return " ".join(task_of(source).split("\n\n")[0].split())
+
+
+def task_of(source: str) -> str:
+    """A module's whole docstring: the task as the stub states it."""
+    try:
+        return (ast.get_docstring(ast.parse(source)) or "").strip()
+    except (SyntaxError, ValueError):
+        return ""
 
 
 @dataclass(frozen=True)
@@ -130,11 +160,18 @@ class Curriculum:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {e.name: e for e in self.exercises})
+        object.__setattr__(self, "_by_alias", {a: e for e in self.exercises for a in e.aliases})
+
+    def renamed(self, name: str) -> Exercise | None:
+        """The exercise that used to be called ``name``."""
+        return self._by_alias.get(name)  # type: ignore[attr-defined]
 
     def get(self, name: str) -> Exercise:
         try:
             return self._by_name[name]  # type: ignore[attr-defined]
         except KeyError:
+            if self.renamed(name) is not None:
+                return self.renamed(name)
             close = difflib.get_close_matches(name, [e.name for e in self.exercises], n=3, cutoff=0.6)
             tip = f" Did you mean {', '.join(close)}?" if close else " `pyex list` shows them all."
             raise FatalError(f"There is no exercise called {name!r}.{tip}") from None
@@ -175,9 +212,11 @@ def _typename(value: Any) -> str:
             list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
 
 
-def load(root: Path, info_file: Path | None = None, check_paths: bool = True) -> Curriculum:
-    """Read and validate ``root/info.toml`` (or ``info_file``)."""
-    info = info_file or root / "info.toml"
+def load(source: Path, info_file: Path | None = None, workspace: Path | None = None) -> Curriculum:
+    """Read and validate ``source/info.toml`` (or ``info_file``): the curriculum whose checks,
+    solutions and stubs are under ``source``, for a learner working in ``workspace`` (default: the
+    curriculum's own folder, as in a clone of the repository)."""
+    info = info_file or source / "info.toml"
     w = _Where(info)
     try:
         text = info.read_text(encoding="utf-8")
@@ -189,10 +228,10 @@ def load(root: Path, info_file: Path | None = None, check_paths: bool = True) ->
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise w.fail(f"not valid TOML ({exc}). Fix the syntax there.") from None
-    return parse(data, root, w, check_paths)
+    return parse(data, source, w, workspace or source)
 
 
-def parse(data: dict, root: Path, w: _Where, check_paths: bool = True) -> Curriculum:
+def parse(data: dict, source: Path, w: _Where, workspace: Path | None = None) -> Curriculum:
     version = data.get("format_version")
     if version is None:
         raise w.fail(f"missing; add `format_version = {FORMAT_VERSION}` at the top.", key="format_version")
@@ -220,20 +259,26 @@ def parse(data: dict, root: Path, w: _Where, check_paths: bool = True) -> Curric
         raise w.fail("must be an array of tables: write each as [[exercises]].", key="exercises")
     known = seed_ids()
     seen: dict[str, int] = {}
+    aliases: dict[str, str] = {}
     exercises = []
     for index, entry in enumerate(raw):
-        ex = _exercise(entry, index, root, w, known, check_paths)
+        ex = _exercise(entry, index, source, workspace or source, w, known)
         if ex.name in seen:
             raise w.fail(f"duplicate name (entries {seen[ex.name] + 1} and {index + 1}).", ex.name, "name")
         seen[ex.name] = index
         exercises.append(ex)
     if not exercises:
         raise w.fail("no [[exercises]] entries.", key="exercises")
-    return Curriculum(root=root, exercises=tuple(exercises), **messages)
+    names = {e.name for e in exercises}
+    for ex in exercises:
+        for alias in ex.aliases:
+            if alias in names or alias in aliases:
+                raise w.fail(f"{alias!r} is already the name (or old name) of another exercise.", ex.name, "aliases")
+            aliases[alias] = ex.name
+    return Curriculum(root=workspace or source, exercises=tuple(exercises), **messages)
 
 
-def _exercise(entry: dict, index: int, root: Path, w: _Where, known: frozenset[str],
-              check_paths: bool) -> Exercise:
+def _exercise(entry: dict, index: int, source: Path, root: Path, w: _Where, known: frozenset[str]) -> Exercise:
     label = entry.get("name") if isinstance(entry.get("name"), str) else f"#{index + 1}"
     for key in entry:
         if key not in EXERCISE_KEYS:
@@ -316,10 +361,24 @@ def _exercise(entry: dict, index: int, root: Path, w: _Where, known: frozenset[s
                          "equivalent_mutants")
         excused.append(EquivalentMutant(line=line, reason=reason, operator=op, change=change))
 
+    points = entry.get("points", 1)
+    if type(points) is not int or points < 0:
+        raise w.fail("must be a whole number of points, 0 or more.", label, "points")
+    aliases = entry.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and NAME_RE.match(a) for a in aliases):
+        raise w.fail("must be a list of the exercise's old names (lower_case slugs).", label, "aliases")
+
+    hint_for = entry.get("hint_for", {})
+    if not isinstance(hint_for, dict) or not all(
+            isinstance(k, str) and type(v) is int and 1 <= v <= len(hints) for k, v in hint_for.items()):
+        raise w.fail(f"must be a table of check names to hint numbers 1..{len(hints)}, like "
+                     "{ test_negatives = 2 }.", label, "hint_for")
+
     ex = Exercise(name=name, path=rel.as_posix(), hints=tuple(hints), covers=tuple(covers), limits=limits,
-                  requires=tuple(requires), packages=packages, equivalent_mutants=tuple(excused), index=index, root=root)
-    # a learner may delete a stub (`pyex reset` brings it back); a path with neither stub nor
-    # solution is a mistake in info.toml
-    if check_paths and not ex.stub.is_file() and not ex.solution.is_file():
+                  requires=tuple(requires), packages=packages, equivalent_mutants=tuple(excused), index=index,
+                  root=root, source=source, points=points, aliases=tuple(aliases), hint_for=dict(hint_for))
+    # a learner may delete a stub (`pyex reset` brings it back); a path with neither a shipped stub
+    # nor a solution is a mistake in info.toml
+    if not ex.shipped_stub.is_file() and not ex.solution.is_file():
         raise w.fail(f"neither exercises/{ex.path} nor solutions/{ex.path} exists.", name, "path")
     return ex

@@ -4,6 +4,12 @@ Writes are atomic (temp file, fsync, rename, fsync dir) and serialised by a lock
 in one terminal and ``pyex hint`` in another never lose each other's updates, and a kill at any
 moment leaves the old state or the new one. A state file that cannot be read is set aside (never
 deleted) with a warning, and a fresh one is started.
+
+What this file is worth: it records a learner's own progress in their own workspace. Code being
+graded runs as the learner, so it could write this file; pyex notices a write it did not make (it
+keeps the digest of its last write in ``last-write``, which is evidence, not a signature: a program
+that knows the scheme can forge both) and puts the old state back. That only ever fools the learner
+themselves; ``pyex verify`` never reads a pass from this file, it grades every exercise afresh.
 """
 
 from __future__ import annotations
@@ -18,8 +24,9 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from pyexercise.errors import FatalError
+from pyexercise.guard import replace_file
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: hints are the numbers revealed, not a count
 STATE_DIR = ".pyex"
 STATE_FILE = "state.json"
 
@@ -33,14 +40,14 @@ except ImportError:  # pragma: no cover - Windows
 class State:
     current: str | None = None
     done: set[str] = field(default_factory=set)
-    hints: dict[str, int] = field(default_factory=dict)
+    hints: dict[str, list[int]] = field(default_factory=dict)  # exercise -> the hint numbers revealed
 
     def to_json(self) -> dict:
         return {
             "format_version": STATE_VERSION,
             "current": self.current,
             "done": sorted(self.done),
-            "hints": dict(sorted(self.hints.items())),
+            "hints": {k: sorted(set(v)) for k, v in sorted(self.hints.items())},
         }
 
     @classmethod
@@ -58,10 +65,42 @@ class State:
             raise ValueError("`current` is not a string")
         if not isinstance(done, list) or not all(isinstance(d, str) for d in done):
             raise ValueError("`done` is not a list of names")
-        if not isinstance(hints, dict) or not all(
-                isinstance(k, str) and type(v) is int and v >= 0 for k, v in hints.items()):
-            raise ValueError("`hints` is not a table of counts")
-        return cls(current=current, done=set(done), hints=dict(hints))
+        if not isinstance(hints, dict) or not all(isinstance(k, str) for k in hints):
+            raise ValueError("`hints` is not a table")
+        revealed = {}
+        for name, value in hints.items():
+            if version == 1 and type(value) is int and value >= 0:  # a count: the first ones
+                revealed[name] = list(range(1, value + 1))
+            elif isinstance(value, list) and all(type(n) is int and n >= 1 for n in value):
+                revealed[name] = sorted(set(value))
+            else:
+                raise ValueError(f"`hints.{name}` is not a list of hint numbers")
+        return cls(current=current, done=set(done), hints=revealed)
+
+    def rename(self, curriculum) -> bool:
+        """Carry progress from old names to the exercises that now have them as aliases."""
+        changed = False
+        for old in list(self.done):
+            new = curriculum.renamed(old)
+            if new is not None and old not in curriculum:
+                self.done.discard(old)
+                self.done.add(new.name)
+                changed = True
+        for old in list(self.hints):
+            new = curriculum.renamed(old)
+            if new is not None and old not in curriculum:
+                self.hints[new.name] = sorted(set(self.hints.pop(old)) | set(self.hints.get(new.name, [])))
+                changed = True
+        if self.current is not None and self.current not in curriculum and curriculum.renamed(self.current):
+            self.current = curriculum.renamed(self.current).name
+            changed = True
+        return changed
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 class Progress:
@@ -70,7 +109,15 @@ class Progress:
         self.path = self.dir / STATE_FILE
         self.warn = warn
 
-    def load(self) -> State:
+    def load(self, curriculum=None) -> State:
+        """The saved state; with ``curriculum``, progress saved under an exercise's old names
+        (its ``aliases``) counts for it."""
+        state = self._load()
+        if curriculum is not None:
+            state.rename(curriculum)
+        return state
+
+    def _load(self) -> State:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -98,10 +145,10 @@ class Progress:
         return kept
 
     @contextlib.contextmanager
-    def update(self) -> Iterator[State]:
+    def update(self, curriculum=None) -> Iterator[State]:
         """Lock, read, let the caller change the state, write it back atomically."""
         with self._locked():
-            state = self.load()
+            state = self.load(curriculum)
             yield state
             self._write(state)
 
@@ -122,10 +169,11 @@ class Progress:
 
     # -- only pyex writes progress: a check run's code that does is undone -----------------------
     @property
-    def _signature(self) -> Path:
+    def _last_write(self) -> Path:
         return self.dir / "last-write"
 
-    def snapshot(self) -> bytes | None:
+    def raw(self) -> bytes | None:
+        """The state file's bytes as they are now (None: there is none)."""
         try:
             return self.path.read_bytes()
         except OSError:
@@ -135,14 +183,14 @@ class Progress:
         """After a check run: if the state changed and pyex (in any process) did not write it,
         put ``before`` back and return True."""
         with self._locked():  # writers hold the lock for the state and its signature together
-            now = self.snapshot()
+            now = self.raw()
             if now == before:
                 return False
             try:
-                signed = self._signature.read_text().strip()
+                last = self._last_write.read_text().strip()
             except OSError:
-                signed = ""
-            if now is not None and signed == hashlib.sha256(now).hexdigest():
+                last = ""
+            if now is not None and last == hashlib.sha256(now).hexdigest():
                 return False  # pyex wrote it (a hint in another terminal, say)
             if before is None:
                 with contextlib.suppress(OSError):
@@ -157,17 +205,17 @@ class Progress:
     def _write_bytes(self, data: bytes) -> None:
         tmp = self.path.with_name(f".{STATE_FILE}.{os.getpid()}.tmp")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()  # never write through a link planted at our temp name
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view):]
+                _write_all(fd, data)
                 os.fsync(fd)
             finally:
                 os.close(fd)
             os.replace(tmp, self.path)
             with contextlib.suppress(OSError):
-                self._signature.write_text(hashlib.sha256(data).hexdigest() + "\n")
+                replace_file(self._last_write, (hashlib.sha256(data).hexdigest() + "\n").encode())
             dir_fd = os.open(self.dir, os.O_RDONLY)
             try:
                 os.fsync(dir_fd)

@@ -1,20 +1,28 @@
-"""Rich rendering: verdicts the way a mentor would put them, lists, hints."""
+"""Rich rendering: verdicts the way a mentor would put them, lists, hints.
+
+Text that comes from a learner or an author (output, messages, hints, names, docstrings) is only
+ever shown: it goes into ``Text`` objects, never through Rich markup, and control characters in it
+are made visible (``\\x1b``), so a printed escape sequence cannot clear the screen, retitle the
+terminal or forge a "✓ Passed" line.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rich.console import Group, RenderableType
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from pyexercise.curriculum import Exercise
-from pyexercise.runner.result import Frame, Outcome, Result
+from pyexercise.runner.protocol import Failure, Frame
+from pyexercise.runner.result import Outcome, Result
 
 MAX_MESSAGE_LINES = 24
 MAX_OUTPUT_LINES = 12
+MAX_CHARS = 4000  # of any one piece of learner text: a 5 MB message is cut by characters, not lines
 
 TITLES = {
     Outcome.PASS: ("green", "✓ Passed"),
@@ -28,7 +36,25 @@ TITLES = {
     Outcome.CRASHED: ("red", "☠ Crashed"),
     Outcome.TAMPERED: ("red", "⚠ Tampering detected"),
     Outcome.UNAVAILABLE: ("yellow", "⚠ Can't check yet"),
+    Outcome.CANCELLED: ("dim", "· Stopped"),
 }
+
+# C0 and C1 control characters other than newline and tab, DEL, and the bidi overrides that can
+# make text read differently from what it is
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def inert(text: str, limit: int = MAX_CHARS) -> str:
+    """``text`` safe to print: control characters shown as escapes, length capped."""
+    if len(text) > limit:
+        text = text[:limit] + f"… ({len(text) - limit} more characters)"
+    text = text.replace("\r\n", "\n")
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def plain(text: str, style: str = "", limit: int = MAX_CHARS) -> Text:
+    """Learner or author text as a Rich ``Text``: never parsed as markup."""
+    return Text(inert(text, limit), style=style)
 
 
 def file_link(path: Path, root: Path) -> Text:
@@ -36,7 +62,7 @@ def file_link(path: Path, root: Path) -> Text:
         shown = path.relative_to(root).as_posix()
     except ValueError:
         shown = str(path)
-    return Text(shown, style=f"bold link file://{path.resolve()}")
+    return Text(inert(shown), style=f"bold link {path.resolve().as_uri()}")
 
 
 def _trim(text: str, max_lines: int) -> str:
@@ -46,93 +72,107 @@ def _trim(text: str, max_lines: int) -> str:
     return "\n".join(lines[:max_lines] + [f"… ({len(lines) - max_lines} more lines)"])
 
 
-def _frames(frames: list[Frame], label: str = "In your code:") -> list[RenderableType]:
+def _frames(frames: tuple[Frame, ...], label: str = "In your code:") -> list[RenderableType]:
     if not frames:
         return []
     out: list[RenderableType] = [Text(label, style="bold")]
     for fr in frames[-4:]:
         where = f"  line {fr.lineno}" + (f", in {fr.function}" if fr.function and fr.function != "<module>" else "")
-        out.append(Text(where, style="cyan"))
+        out.append(plain(where, "cyan"))
         if fr.line:
-            out.append(Text("    " + fr.line))
+            out.append(plain("    " + fr.line))
     return out
 
 
-def verdict(result: Result, ex: Exercise, root: Path) -> RenderableType:
+def count_line(result: Result) -> str:
+    return (f"{result.passed} of {result.total} check{'' if result.total == 1 else 's'} pass"
+            if result.total != 1 else ("The check passes" if result.passed else "The check fails"))
+
+
+def verdict(result: Result, ex: Exercise, root: Path, solution: Path | None = None, task: str = "",
+            width: int = 80) -> RenderableType:
     color, title = TITLES[result.outcome]
     parts: list[RenderableType] = []
     o = result.outcome
     if o is Outcome.PASS:
         parts.append(Text(("The check passes." if result.total == 1 else f"All {result.total} checks pass.")
                           + " Well done!", style="green"))
-        parts.append(Text.assemble("The reference solution is now open to you: ",
-                                   file_link(ex.solution, root)))
+        if solution is not None:
+            parts.append(Text.assemble("The reference solution is now open to you: ", file_link(solution, root)))
     elif o is Outcome.NOT_STARTED:
         parts.append(Text.assemble("Open ", file_link(ex.stub, root),
                                    " and replace the NotImplementedError with your code."))
-        if ex.summary:
-            parts.append(Text(ex.summary, style="dim"))
-    elif o in (Outcome.FAIL,):
-        failed = result.total - result.passed
-        parts.append(Text(f"{result.passed} of {result.total} checks pass; {failed} fail"
-                          + (". The first:" if result.failures else "."), style="bold"))
+        if task:
+            parts.append(plain(task, "dim"))
+    elif o is Outcome.FAIL:
+        parts.append(Text(count_line(result) + ".", style="bold"))
         if result.failures:
             parts += failure_parts(result.failures[0])
             others = [f.about or f.test for f in result.failures[1:]]
             if others:
                 shown = "; ".join(others[:3]) + (f"; and {len(others) - 3} more" if len(others) > 3 else "")
-                parts.append(Text(f"Also failing: {shown}", style="dim"))
+                parts.append(plain(f"Also failing: {shown}", "dim"))
     elif o is Outcome.ERROR:
-        parts.append(Text(_trim(result.detail, MAX_MESSAGE_LINES), style="red"))
+        parts.append(plain(_trim(result.detail, MAX_MESSAGE_LINES), "red"))
         parts += _frames(result.frames)
     else:
-        parts.append(Text(result.detail[:1].upper() + result.detail[1:] + ".", style=color))
+        detail = result.detail[:1].upper() + result.detail[1:]
+        parts.append(plain(detail + ("" if detail.endswith(".") else "."), color))
         if result.running_test:
-            parts.append(Text(f"It was running the check {result.running_test}.", style="dim"))
+            parts.append(plain(f"It was running the check {result.running_test}.", "dim"))
         if result.failures:
             parts += failure_parts(result.failures[0])
-        parts += _frames(result.frames)
+        parts += _frames(result.frames, "Where your code was:" if o is Outcome.TIMEOUT else "In your code:")
     if result.output.strip() and o is not Outcome.PASS:
         parts.append(Text("Your code printed:", style="bold"))
         shown = _trim(result.output, MAX_OUTPUT_LINES)
         if result.output_dropped:
             shown += f"\n… ({result.output_dropped} more bytes not kept)"
-        parts.append(Text(shown, style="dim"))
-    subtitle = f"{ex.name} · {result.duration:.2f}s"
-    return Panel(Group(*parts), title=f"[bold {color}]{title}[/]", title_align="left",
-                 subtitle=subtitle, subtitle_align="right", border_style=color, width=min(100, 80))
+        parts.append(plain(shown, "dim"))
+    subtitle = Text(f"{inert(ex.name, 200)} · {result.duration:.2f}s")
+    return Panel(Group(*parts), title=Text(title, style=f"bold {color}"), title_align="left",
+                 subtitle=subtitle, subtitle_align="right", border_style=color, width=min(80, width))
 
 
-def failure_parts(f) -> list[RenderableType]:
+def failure_parts(f: Failure) -> list[RenderableType]:
     parts: list[RenderableType] = []
-    head = Text(f.test, style="bold yellow")
+    head = plain(f.test, "bold yellow", 300)
     if f.about:
-        head.append(f" — {f.about}", style="yellow")
+        head.append(" — " + inert(f.about, 300), style="yellow")
     parts.append(head)
     if f.todo:
         parts.append(Text("This part still raises NotImplementedError: write it.", style="yellow"))
     else:
         message = f.message.strip()
-        if f.exception and f.exception != "AssertionError":
+        if f.exception and f.exception not in ("AssertionError", "Failed"):
             message = f"{f.exception}: {message}" if message else f.exception
         if message:
-            parts.append(Text(_trim(message, MAX_MESSAGE_LINES)))
+            parts.append(plain(_trim(message, MAX_MESSAGE_LINES)))
         elif f.check_line:
-            parts.append(Text(f"failed: {f.check_line}"))
+            parts.append(plain(f"failed: {f.check_line}"))
     for note in f.notes[:3]:
-        parts.append(Text(_trim(note, 6), style="cyan"))
+        parts.append(plain(_trim(note, 6), "cyan"))
     parts += _frames(f.frames)
     return parts
 
 
-def status_table(rows: list[tuple[Exercise, bool, bool]]) -> Table:
+def status_table(rows: list[tuple[Exercise, str, bool]]) -> Table:
+    """``rows``: (exercise, status mark name, is current)."""
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
     table.add_column("#", justify="right", style="dim")
     table.add_column("")
     table.add_column("exercise")
     table.add_column("path", style="dim")
-    for ex, done, current in rows:
-        mark = "[green]✓[/]" if done else ("[yellow]▶[/]" if current else "·")
-        table.add_row(str(ex.index + 1), mark, escape(ex.name) + (" [yellow](current)[/]" if current else ""),
-                      escape(f"exercises/{ex.path}"))
+    marks = {"done": Text("✓", style="green"), "current": Text("▶", style="yellow"), "pending": Text("·")}
+    for ex, status, current in rows:
+        name = plain(ex.name, limit=200)
+        if current:
+            name.append(" (current)", style="yellow")
+        table.add_row(str(ex.index + 1), marks["current" if current and status != "done" else status],
+                      name, plain(f"exercises/{ex.path}", limit=300))
     return table
+
+
+def hint_line(ex: Exercise, number: int) -> Text:
+    return Text.assemble((f"Hint {number}/{len(ex.hints)}", "bold cyan"), (f" ({inert(ex.name, 200)}): ", ""),
+                         plain(ex.hints[number - 1]))

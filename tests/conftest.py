@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,11 +23,20 @@ class Outcome:
     err: str
 
 
+def git_commit(root: Path) -> None:
+    """Make ``root`` a git repository with everything committed, as a clone is."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@e"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "curriculum"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
+
+
 @pytest.fixture
 def workspace(tmp_path, monkeypatch) -> Path:
-    """A private copy of the tiny fixture curriculum, as the current directory."""
+    """A private clone-like copy of the tiny fixture curriculum, as the current directory."""
     root = tmp_path / "ws"
     shutil.copytree(FIXTURE, root)
+    git_commit(root)
     monkeypatch.chdir(root)
     monkeypatch.delenv("PYEX_ROOT", raising=False)
     monkeypatch.delenv("PYEX_INFO", raising=False)

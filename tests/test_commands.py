@@ -80,10 +80,10 @@ def test_reset_works_after_the_stub_is_deleted(workspace, pyex):
 def test_verify_solutions_and_stubs(workspace, pyex):
     result = pyex("verify", "--solutions", "--format", "json")
     data = json.loads(result.out)
-    assert result.code == 0 and [e["status"] for e in data["exercises"]] == ["pass", "pass", "pass"]
+    assert result.code == 0 and [e["outcome"] for e in data["exercises"]] == ["pass", "pass", "pass"]
     result = pyex("verify", "--format", "json", "-j", "2")
     data = json.loads(result.out)
-    assert result.code == 1 and {e["status"] for e in data["exercises"]} == {"not_started"}
+    assert result.code == 1 and {e["outcome"] for e in data["exercises"]} == {"not_started"}
 
 
 def test_verify_named_and_text(workspace, pyex):
@@ -91,7 +91,7 @@ def test_verify_named_and_text(workspace, pyex):
     result = pyex("verify", "add_two")
     assert result.code == 0 and "1 passed, 0 failed" in result.out
     result = pyex("verify", "--format", "yaml")
-    assert result.code == 2 and "--format must be text or json" in result.err
+    assert result.code == 2 and "'yaml' is not one of 'text', 'json'" in result.err
 
 
 def test_corrupt_state_warns_and_keeps_going(workspace, pyex):
@@ -102,18 +102,23 @@ def test_corrupt_state_warns_and_keeps_going(workspace, pyex):
     assert list((workspace / ".pyex").glob("state.json.corrupt-*"))
 
 
-def test_a_run_that_edits_the_checks_is_reported_and_undone(workspace, pyex):
+@pytest.mark.parametrize("sandbox", ["on", "off"])
+def test_a_run_that_edits_the_checks_is_reported_and_undone(workspace, pyex, monkeypatch, sandbox):
+    """With the sandbox the checks are out of reach; without it, the edit is noticed and undone."""
+    if sandbox == "off":
+        monkeypatch.setenv("PYEX_SANDBOX", "0")
     check = workspace / "checks/basics/test_add_two.py"
     original = check.read_text()
     write(workspace / "exercises/basics/add_two.py",
-          "import pathlib, os\n"
-          "p = pathlib.Path(os.environ['PYEX_TARGET']).parents[2] / 'checks/basics/test_add_two.py'\n"
-          "p.write_text('def test_nothing():\\n    pass\\n')\n"
+          f"import pathlib\np = pathlib.Path({str(check)!r})\n"
+          "try:\n    p.write_text('def test_nothing():\\n    pass\\n')\nexcept OSError:\n    pass\n"
           "def add(a, b):\n    return 0\n")
     result = pyex("run", "add_two")
-    assert result.code == 1 and "Tampering detected" in result.out
+    assert result.code == 1 and "Passed" not in result.out
     assert check.read_text() == original
-    assert list(check.parent.glob("test_add_two.py.changed-*"))
+    if sandbox == "off":
+        assert "Tampering detected" in result.out
+        assert list(check.parent.glob("test_add_two.py.changed-*"))
 
 
 def test_a_forged_verdict_on_the_result_pipe_is_not_a_pass(workspace, pyex):
@@ -121,7 +126,7 @@ def test_a_forged_verdict_on_the_result_pipe_is_not_a_pass(workspace, pyex):
           "import json, os, sys\n"
           "spec = json.loads(sys.argv[1]) if len(sys.argv) > 1 else None\n"
           "fds = [int(f) for f in os.listdir('/proc/self/fd')]\n"
-          "msg = json.dumps({'final': {'outcome': 'pass', 'passed': 2, 'total': 2, 'failures': []}})\n"
+          "msg = json.dumps({'kind': 'final', 'outcome': 'pass', 'passed': 2, 'total': 2, 'failures': []})\n"
           "for fd in fds:\n"
           "    try:\n"
           "        if os.readlink(f'/proc/self/fd/{fd}').startswith('pipe:') and fd > 2:\n"
@@ -164,16 +169,14 @@ def test_read_only_workspace_or_full_disk_keeps_progress_and_says_why(workspace,
     assert pyex("run", "add_two").code == 0
     before = (workspace / ".pyex/state.json").read_bytes()
     write(workspace / "exercises/basics/shout.py", "def shout(t):\n    return t.upper() + '!'\n")
-    real_write = os_mod.write
-
     code = getattr(errno, failure)
 
     def full(fd, data):
         raise OSError(code, os_mod.strerror(code))
 
-    monkeypatch.setattr(progress.os, "write", full)
+    monkeypatch.setattr(progress, "_write_all", full)
     result = pyex("run", "shout")
-    monkeypatch.setattr(progress.os, "write", real_write)
+    monkeypatch.undo()
     assert result.code == 2 and "Passed" in result.out
     assert "Cannot save progress" in result.err and os_mod.strerror(code) in result.err
     assert "previous progress is intact" in result.err and "Traceback" not in result.err

@@ -70,7 +70,7 @@ def test_no_info_toml_is_a_clear_error(tmp_path, pyex, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = pyex("list")
     assert result.code == 2
-    assert "No info.toml" in result.err and "Traceback" not in result.err
+    assert "not inside a pyex workspace" in result.err and "pyex init" in result.err and "Traceback" not in result.err
 
 
 def test_cli_reports_loader_error_without_traceback(workspace, pyex):

@@ -32,7 +32,7 @@ def in_real(real, monkeypatch):
 def test_every_solution_passes(in_real, pyex):
     result = pyex("verify", "--solutions", "--format", "json")
     data = json.loads(result.out)
-    failing = {e["name"]: e["summary"] for e in data["exercises"] if e["status"] != "pass"}
+    failing = {e["name"]: e["summary"] for e in data["exercises"] if e["outcome"] != "pass"}
     assert not failing and result.code == 0, failing
 
 
@@ -40,7 +40,7 @@ def test_every_untouched_stub_fails_as_not_done(in_real, pyex):
     result = pyex("verify", "--format", "json")
     data = json.loads(result.out)
     wrong = {e["name"]: f"{e['status']}: {e['summary']}" for e in data["exercises"]
-             if e["status"] != "not_started"}
+             if e["outcome"] != "not_started"}
     assert result.code == 1 and not wrong, wrong
 
 

@@ -16,11 +16,18 @@ def test_round_trip(tmp_path):
     with p.update() as s:
         s.current = "a"
         s.done.add("a")
-        s.hints["a"] = 2
+        s.hints["a"] = [1, 2]
     loaded = p.load()
-    assert loaded.current == "a" and loaded.done == {"a"} and loaded.hints == {"a": 2}
+    assert loaded.current == "a" and loaded.done == {"a"} and loaded.hints == {"a": [1, 2]}
     data = json.loads((tmp_path / ".pyex" / "state.json").read_text())
-    assert data["format_version"] == 1
+    assert data["format_version"] == 2
+
+
+def test_version_1_hint_counts_are_read_as_the_first_hints(tmp_path):
+    p = Progress(tmp_path)
+    p.dir.mkdir()
+    p.path.write_text(json.dumps({"format_version": 1, "current": "a", "done": [], "hints": {"a": 2, "b": 0}}))
+    assert p.load().hints == {"a": [1, 2], "b": []}
 
 
 def test_corrupt_state_is_set_aside_with_a_warning(tmp_path):

@@ -17,10 +17,14 @@ from conftest import write
 TIMEOUT = 60  # generous: CI machines are slow and busy; speed is measured in bench/, not here
 
 
-def spawn(workspace, *args):
-    env = dict(os.environ, COLUMNS="100", LINES="40", TERM="xterm-256color")
+def spawn(workspace, *args, welcome=False, size=(40, 100)):
+    """``pyex watch`` in a pty; past the first-run welcome unless ``welcome``."""
+    env = dict(os.environ, COLUMNS=str(size[1]), LINES=str(size[0]), TERM="xterm-256color")
     child = pexpect.spawn(sys.executable, ["-m", "pyexercise", "watch", *args], cwd=str(workspace),
-                          env=env, dimensions=(40, 100), encoding="utf-8", timeout=TIMEOUT)
+                          env=env, dimensions=size, encoding="utf-8", timeout=TIMEOUT)
+    if not welcome and not (workspace / ".pyex" / "state.json").exists():
+        child.expect("Press any key to start")
+        child.send(" ")
     return child
 
 
@@ -32,8 +36,13 @@ def descendants(pid):
 
 
 def test_watch_end_to_end(workspace):
-    child = spawn(workspace)
+    child = spawn(workspace, welcome=True)
     try:
+        child.expect("Welcome to the mini curriculum")
+        child.expect("Press any key to start")
+        # the welcome stays until a key is pressed (the first check runs meanwhile)
+        assert child.expect(["Not done yet", pexpect.TIMEOUT], timeout=2) == 1
+        child.send(" ")
         child.expect("Not done yet")
         child.expect(r"q\W*(\[0m)?\W*quit")
         stub = workspace / "exercises/basics/add_two.py"
@@ -61,7 +70,7 @@ def test_watch_end_to_end(workspace):
         child.close()
         assert child.exitstatus == 0
         state = json.loads((workspace / ".pyex/state.json").read_text())
-        assert state["current"] == "shout" and state["hints"] == {"add_two": 1}
+        assert state["current"] == "shout" and state["hints"] == {"add_two": [1]}
         for proc in kids_before_quit:
             assert not proc.is_running() or proc.status() == psutil.STATUS_ZOMBIE
     finally:

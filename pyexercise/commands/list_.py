@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 
+from rich.text import Text
+
 from pyexercise.env import Environment
 from pyexercise.errors import ExitCode
 from pyexercise.ui import status_table
@@ -15,12 +17,12 @@ def list_exercises(env: Environment, as_json: bool = False) -> ExitCode:
     if as_json:
         rows = [{"name": ex.name, "path": f"exercises/{ex.path}", "status": "done" if ex.name in state.done
                  else "pending", "current": ex.name == current.name, "level": ex.level, "topic": ex.topic,
-                 "covers": list(ex.covers), "hints_revealed": state.hints.get(ex.name, 0)}
+                 "covers": list(ex.covers), "hints_revealed": len(state.hints.get(ex.name, []))}
                 for ex in ws.curriculum]
         env.stdout.print_json(json.dumps({"exercises": rows}))
         return ExitCode.OK
-    rows = [(ex, ex.name in state.done, ex.name == current.name) for ex in ws.curriculum]
+    rows = [(ex, "done" if ex.name in state.done else "pending", ex.name == current.name) for ex in ws.curriculum]
     env.stdout.print(status_table(rows))
     done = sum(1 for ex in ws.curriculum if ex.name in state.done)
-    env.stdout.print(f"\n{done}/{len(ws.curriculum)} done")
+    env.stdout.print(Text(f"\n{done}/{len(ws.curriculum)} done"))
     return ExitCode.OK

@@ -1,27 +1,34 @@
 from __future__ import annotations
 
+from rich.text import Text
+
+from pyexercise import ui
 from pyexercise.env import Environment
 from pyexercise.errors import ExitCode
-from pyexercise.grading import grade, record
-from pyexercise.services import Services
-from pyexercise.ui import verdict
+from pyexercise.session import GradingSession
 from pyexercise.workspace import Workspace
 
 
-def run(env: Environment, name: str | None, solutions: bool = False) -> ExitCode:
+def run_exercise(env: Environment, name: str | None, solutions: bool = False) -> ExitCode:
     ws = Workspace(env)
-    ws.snapshot()
-    state = ws.state()
-    ex = ws.curriculum.get(name) if name else ws.current(state)
-    with Services() as services:
-        result = grade(ws, ex, services, solutions=solutions)
-    env.stdout.print(verdict(result, ex, ws.root))
+    ex = ws.resolve(name) if name else ws.current(ws.state())
+    # one check: a fresh interpreter is quicker than starting the warm worker for it
+    with GradingSession(ws, warm_worker=False) as session:
+        result = session.grade(ex, solutions=solutions)
+    solution = ex.solution if solutions else None
     if not solutions:
-        record(ws, ex, result)  # after the verdict: a disk that is full still shows the learner theirs
+        # after the verdict is known and before it is shown: a full disk still shows the learner theirs
+        try:
+            solution = ws.record(ex, bool(result))
+        finally:
+            env.stdout.print(ui.verdict(result, ex, ws.root, solution=solution, task=ws.summary(ex)))
+    else:
+        env.stdout.print(ui.verdict(result, ex, ws.root, solution=solution))
     if result and not solutions:
         nxt = ws.next_pending(ex, ws.state())
         if nxt is None:
-            env.stdout.print("[green]That was the last one: every exercise is done![/]")
+            env.stdout.print(Text("That was the last one: every exercise is done!", style="green"))
         else:
-            env.stdout.print(f"Next: [bold]{nxt.name}[/] (exercises/{nxt.path}) — `pyex run {nxt.name}`")
+            env.stdout.print(Text.assemble("Next: ", (ui.inert(nxt.name), "bold"),
+                                           f" (exercises/{ui.inert(nxt.path)}) — `pyex run {ui.inert(nxt.name)}`"))
     return ExitCode.OK if result else ExitCode.FAILED

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from rich.text import Text
+
 from pyexercise.env import Environment
 from pyexercise.errors import ExitCode, FatalError
 from pyexercise.workspace import Workspace
@@ -12,13 +14,13 @@ def watch(env: Environment, name: str | None, poll: bool = False, manual: bool =
     from pyexercise import watch as watch_mod  # keeps watchdog out of the other commands' start-up
 
     ws = Workspace(env)
-    ws.snapshot()
-    start = ws.curriculum.get(name) if name else None
-    if ws.curriculum.welcome_message and not ws.state().done and not ws.progress.path.exists():
-        env.stdout.print(ws.curriculum.welcome_message.strip())
-    watch_mod.watch(ws, env.stdout, start, poll=poll, manual=manual)
-    state = ws.state()
-    total = len(ws.curriculum)
-    done = sum(1 for ex in ws.curriculum if ex.name in state.done)
-    env.stdout.print(f"{done}/{total} exercises done. Your progress is saved; `pyex watch` picks up here.")
-    return ExitCode.OK
+    start = ws.resolve(name) if name else None
+    why = "q"
+    try:
+        why = watch_mod.watch(ws, env.stdout, start, poll=poll, manual=manual)
+    finally:
+        state = ws.state()
+        done = sum(1 for ex in ws.curriculum if ex.name in state.done)
+        env.stdout.print(Text(f"{done}/{len(ws.curriculum)} exercises done. Your progress is saved; `pyex watch` "
+                              "picks up here."))
+    return ExitCode.INTERRUPTED if why == "interrupt" else ExitCode.OK

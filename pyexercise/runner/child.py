@@ -1,29 +1,36 @@
 """The child process that grades one file. Learner code only ever runs here, never in pyex.
 
-Started as ``python -m pyexercise.runner.child SPEC_JSON`` in an empty private directory. The
-verdict goes back as JSON lines on a pipe of pyex's own (``spec["fd"]``); what the learner prints
-goes to stdout, which pyex only shows and never parses.
+Started as ``python -m pyexercise.runner.child SPEC_JSON`` in an empty private directory, or forked
+by the warm worker. The verdict goes back as protocol messages on a pipe of pyex's own
+(``spec.result_fd``); what the learner prints goes to stdout, which pyex only shows, never parses.
 """
 
 from __future__ import annotations
 
+import faulthandler
 import importlib.util
-import json
 import os
 import re
 import resource
+import signal
 import sys
 import traceback
 
 import pytest
 
+from pyexercise.runner import sandbox
+from pyexercise.runner.protocol import (MAX_TEXT, Failure, FinalReport, Frame, Ready, RunSpec, Started,
+                                        encode)
 
-class Channel:
+
+class ResultWriter:
+    """The child's end of pyex's result pipe."""
+
     def __init__(self, fd: int) -> None:
         self.fd = fd
 
-    def send(self, **message) -> None:
-        data = (json.dumps(message) + "\n").encode("utf-8")
+    def send(self, message) -> None:
+        data = encode(message)
         try:
             view = memoryview(data)
             while view:
@@ -32,8 +39,8 @@ class Channel:
             pass  # the learner closed our pipe: pyex reports a crash, never a pass
 
 
-def set_limits(spec: dict) -> None:
-    """Kernel-enforced backstops behind pyex's own psutil watchdog."""
+def set_limits(spec: RunSpec) -> None:
+    """Kernel-enforced backstops behind pyex's own watchdog."""
     mb = 1024 * 1024
 
     def cap(which: int, value: int) -> None:
@@ -46,18 +53,25 @@ def set_limits(spec: dict) -> None:
             pass
 
     # virtual size runs well above resident size; this only stops a runaway the watchdog misses
-    cap(resource.RLIMIT_AS, (spec["memory"] * 4 + 1024) * mb)
-    cap(resource.RLIMIT_CPU, int(spec["time"] * 2) + 5)
-    cap(resource.RLIMIT_FSIZE, spec["file_size"] * mb)
+    cap(resource.RLIMIT_AS, (spec.memory * 4 + 1024) * mb)
+    cap(resource.RLIMIT_CPU, int(spec.time * 2) + 5)
+    cap(resource.RLIMIT_FSIZE, spec.file_size * mb)
     cap(resource.RLIMIT_CORE, 0)
 
 
-def learner_frames(tb, target: str) -> list[dict]:
-    frames = []
-    for fs in traceback.extract_tb(tb):
-        if os.path.realpath(fs.filename) == target:
-            frames.append({"lineno": fs.lineno or 0, "function": fs.name, "line": (fs.line or "").strip()})
-    return frames
+class Paths:
+    """The file under test is a private copy; learners know it by their own path."""
+
+    def __init__(self, spec: RunSpec) -> None:
+        self.target = spec.target
+        self.shown = spec.learner_file or spec.target
+
+    def frames(self, tb) -> tuple[Frame, ...]:
+        return tuple(Frame(fs.lineno or 0, fs.name, (fs.line or "").strip())
+                     for fs in traceback.extract_tb(tb) if os.path.realpath(fs.filename) == self.target)
+
+    def text(self, text: str) -> str:
+        return text.replace(self.target, self.shown)
 
 
 try:
@@ -66,12 +80,12 @@ except NameError:  # Python 3.10: pytest brings the backport
     from exceptiongroup import BaseExceptionGroup as _ExceptionGroup
 
 
-def _not_written(exc: BaseException) -> bool:
+def _not_written(exc: BaseException, depth: int = 0) -> bool:
     """NotImplementedError, or a group of them (hypothesis reports several failures as a group)."""
     if isinstance(exc, NotImplementedError):
         return True
-    if isinstance(exc, _ExceptionGroup):
-        return all(_not_written(e) for e in exc.exceptions)
+    if isinstance(exc, _ExceptionGroup) and depth < 20:  # a group may contain itself
+        return all(_not_written(e, depth + 1) for e in exc.exceptions)
     return False
 
 
@@ -87,58 +101,63 @@ def _for_learners(message: str) -> str:
     return "\n".join(lines)
 
 
+def safe_str(value: object) -> str:
+    """str() of something the learner made: its __str__ may raise, recurse or return a non-str."""
+    try:
+        text = str(value)
+        return text if isinstance(text, str) else repr(type(value))
+    except BaseException:  # noqa: BLE001 - anything at all
+        try:
+            return f"<{type(value).__name__} whose str() raised>"
+        except BaseException:  # noqa: BLE001
+            return "<unprintable>"
+
+
 def describe(exc: BaseException) -> str:
-    text = str(exc)
+    text = safe_str(exc)
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def import_learner(spec: dict, channel: Channel) -> bool:
-    """Import the file under test as ``spec['module']``; report and return False if it can't be."""
-    target = spec["target"]
+def import_learner(spec: RunSpec, paths: Paths, out: ResultWriter) -> bool:
+    """Import the file under test as ``spec.module``; report and return False if it can't be."""
+    def final(outcome: str, detail: str, tb=None, frames: tuple[Frame, ...] = ()) -> None:
+        out.send(FinalReport(outcome, detail=paths.text(detail)[:MAX_TEXT],
+                             frames=frames or (paths.frames(tb) if tb is not None else ())))
+
     try:
-        module_spec = importlib.util.spec_from_file_location(spec["module"], target)
+        module_spec = importlib.util.spec_from_file_location(spec.module, spec.target)
         module = importlib.util.module_from_spec(module_spec)
-        sys.modules[spec["module"]] = module
+        sys.modules[spec.module] = module
         module_spec.loader.exec_module(module)
         return True
     except SyntaxError as exc:
-        frames = [{"lineno": exc.lineno or 0, "function": "", "line": (exc.text or "").rstrip()}]
         where = f" on line {exc.lineno}" if exc.lineno else ""
-        channel.send(final={"outcome": "error", "detail": f"{type(exc).__name__}{where}: {exc.msg}",
-                            "frames": frames, "error_kind": "syntax"})
+        final("error", f"{type(exc).__name__}{where}: {exc.msg}",
+              frames=(Frame(exc.lineno or 0, "", (exc.text or "").rstrip()),))
     except SystemExit as exc:
-        channel.send(final={"outcome": "error", "error_kind": "exit",
-                            "detail": f"Your file called sys.exit({exc.code!r}) while being imported: "
-                                      "keep top-level code inside `if __name__ == \"__main__\":`.",
-                            "frames": learner_frames(exc.__traceback__, target)})
+        final("error", f"Your file called sys.exit({safe_str(exc.code)!s}) while being imported: keep top-level "
+              "code inside `if __name__ == \"__main__\":`.".replace("sys.exit(None)", "sys.exit()"),
+              exc.__traceback__)
     except NotImplementedError as exc:
-        channel.send(final={"outcome": "not_started", "detail": describe(exc),
-                            "frames": learner_frames(exc.__traceback__, target)})
+        final("not_started", describe(exc), exc.__traceback__)
     except MemoryError as exc:
-        channel.send(final={"outcome": "memory", "detail": "ran out of memory while being imported",
-                            "frames": learner_frames(exc.__traceback__, target)})
+        final("memory", "ran out of memory while being imported", exc.__traceback__)
     except BaseException as exc:  # noqa: BLE001 - anything the learner's import raises is their error
-        channel.send(final={"outcome": "error", "error_kind": "import",
-                            "detail": f"{describe(exc)} (raised while importing your file)",
-                            "frames": learner_frames(exc.__traceback__, target)})
+        final("error", f"{describe(exc)} (raised while importing your file)", exc.__traceback__)
     return False
 
 
 class Collector:
-    """A pytest plugin that turns reports into pyex's result, sent on the channel."""
+    """A pytest plugin that turns reports into pyex's result, sent on the result pipe."""
 
-    def __init__(self, channel: Channel, spec: dict, stdout) -> None:
-        self.channel = channel
-        self.target = spec["target"]
-        self.module = spec["module"]
-        self.stdout = stdout
-        self.passed = 0
-        self.total = 0
-        self.failures: list[dict] = []
-        self.collect_errors: list[dict] = []
-        self.collected = 0
+    def __init__(self, out: ResultWriter, spec: RunSpec, paths: Paths, stdout) -> None:
+        self.out, self.spec, self.paths, self.stdout = out, spec, paths, stdout
+        self.passed = self.total = self.collected = 0
+        self.failures: list[Failure] = []
+        self.collect_errors: list[str] = []
+        self.missing: list[str] = []
         self.running = ""
-        self.interrupted: dict | None = None
+        self.interrupted: Failure | None = None
 
     # pytest's terminal reporter has bound itself to a null stdout by now (trylast); give the
     # learner's prints the real one
@@ -154,23 +173,23 @@ class Collector:
         # KeyboardInterrupt is the learner's
         if type(excinfo.value) is not KeyboardInterrupt:
             return
-        self.interrupted = {"test": self.running or "", "exception": type(excinfo.value).__name__,
-                            "message": "your code raised KeyboardInterrupt, which stops every check",
-                            "frames": learner_frames(excinfo.tb, self.target), "todo": False}
+        self.interrupted = Failure(test=self.running, exception="KeyboardInterrupt",
+                                   message="your code raised KeyboardInterrupt, which stops every check",
+                                   frames=self.paths.frames(excinfo.tb))
 
     def pytest_runtest_logstart(self, nodeid, location) -> None:
         self.running = nodeid.split("::")[-1]
-        self.channel.send(start=nodeid.split("::")[-1])
+        self.out.send(Started(self.running))
 
     def pytest_collectreport(self, report) -> None:
         if report.failed:
-            text = str(report.longrepr)
+            text = safe_str(report.longrepr)
             # the check's `from module import name` found no such name in the learner's file
-            missing = re.search(r"cannot import name '([^']+)' from '%s'" % re.escape(self.module), text)
+            missing = re.search(r"cannot import name '([^']+)' from '%s'" % re.escape(self.spec.module), text)
             if missing:
-                self.collect_errors.append({"missing": f"`{missing.group(1)}`"})
+                self.missing.append(missing.group(1))
             else:
-                self.collect_errors.append({"longrepr": text[-4000:]})
+                self.collect_errors.append(self.paths.text(text[-4000:]))
 
     def pytest_runtest_logreport(self, report) -> None:
         if report.when == "call" or (report.when == "setup" and not report.passed):
@@ -179,9 +198,9 @@ class Collector:
                 self.passed += 1
             elif report.skipped:
                 # a check never skips a test: a skip is as good as a failure to the learner
-                self.failures.append({"test": report.nodeid.split("::")[-1], "exception": "Skipped",
-                                      "message": "this check was skipped (did your code call pytest.skip?), "
-                                                 "so it cannot count as passed", "todo": False})
+                self.failures.append(Failure(test=report.nodeid.split("::")[-1], exception="Skipped",
+                                             message="this check was skipped (did your code call pytest.skip?), "
+                                                     "so it cannot count as passed"))
 
     def pytest_runtest_makereport(self, item, call):
         if call.excinfo is None:
@@ -197,79 +216,61 @@ class Collector:
                 check_line = (fs.line or "").strip()
                 break
         # hypothesis re-raises the minimal failing example with a note that says what it was
-        notes = [str(n) for n in getattr(exc, "__notes__", [])]
-        self.failures.append({
-            "test": item.name,
-            "about": doc[0] if doc else "",
-            "exception": type(exc).__name__,
-            "message": _for_learners(str(exc))[:8000],
-            "frames": learner_frames(call.excinfo.tb, self.target),
-            "check_line": check_line,
-            "notes": notes[:10],
-            "todo": _not_written(exc),
-            "when": call.when,
-        })
+        notes = getattr(exc, "__notes__", None)
+        notes = [safe_str(n) for n in notes[:10]] if isinstance(notes, list) else []
+        self.failures.append(Failure(
+            test=item.name, about=doc[0] if doc else "", exception=type(exc).__name__,
+            message=self.paths.text(_for_learners(safe_str(exc)[:MAX_TEXT * 2]))[:MAX_TEXT],
+            frames=self.paths.frames(call.excinfo.tb), check_line=check_line,
+            notes=tuple(self.paths.text(n) for n in notes), todo=_not_written(exc)))
         return None
 
     def finish(self, exit_code: int) -> None:
         try:
-            self._finish(exit_code)
+            self.out.send(self.report(exit_code))
         except Exception as exc:  # noqa: BLE001 - a bug in pyex must read as one, never as a pass
-            self.channel.send(final={"outcome": "crashed", "detail": f"pyex's check runner failed: {describe(exc)}"})
+            self.out.send(FinalReport("crashed", detail=f"pyex's check runner failed: {describe(exc)}"))
 
-    def _finish(self, exit_code: int) -> None:
+    def report(self, exit_code: int) -> FinalReport:
         if self.interrupted is not None:
-            self.channel.send(final={"outcome": "fail", "passed": self.passed, "total": max(self.total, 1),
-                                     "failures": self.failures + [self.interrupted]})
-            return
+            return FinalReport("fail", passed=self.passed, total=max(self.total, 1),
+                               failures=(*self.failures, self.interrupted))
+        if self.missing:
+            return FinalReport("error", detail=f"The check imports `{self.missing[0]}` from your file, but it is "
+                               "not defined there. Did you rename or delete it?")
         if self.collect_errors:
-            err = self.collect_errors[0]
-            if "missing" in err:
-                detail = (f"The check imports {err['missing']} from your file, but it is not defined there. "
-                          "Did you rename or delete it?")
-                self.channel.send(final={"outcome": "error", "error_kind": "missing", "detail": detail})
-            else:
-                self.channel.send(final={"outcome": "error", "error_kind": "collect",
-                                         "detail": "The check could not be loaded:\n" + err["longrepr"]})
-            return
-        failures = self.failures
+            return FinalReport("error", detail="The check could not be loaded:\n" + self.collect_errors[0])
+        failures = tuple(self.failures)
         if self.total == 0:
-            self.channel.send(final={"outcome": "error", "error_kind": "collect",
-                                     "detail": "The check ran no tests, so it cannot pass (a bug in the check)."})
-            return
-        if any(f["exception"] == "MemoryError" for f in failures):
-            self.channel.send(final={"outcome": "memory", "passed": self.passed, "total": self.total,
-                                     "failures": failures, "detail": "MemoryError"})
-            return
+            return FinalReport("error", detail="The check ran no tests, so it cannot pass (a bug in the check).")
+        counts = dict(passed=self.passed, total=self.total, failures=failures)
+        if any(f.exception == "MemoryError" for f in failures):
+            return FinalReport("memory", detail="MemoryError", **counts)
         if self.total < self.collected and not failures:
-            self.channel.send(final={"outcome": "error", "error_kind": "session", "passed": self.passed,
-                                     "total": self.total, "detail": f"the checks stopped after {self.total} of "
-                                     f"{self.collected}: your code ended the test session (pytest.exit(), "
-                                     "KeyboardInterrupt or similar), so the rest never ran"})
-            return
+            return FinalReport("error", detail=f"the checks stopped after {self.total} of {self.collected}: your "
+                               "code ended the test session (pytest.exit(), KeyboardInterrupt or similar), so the "
+                               "rest never ran", **counts)
         if not failures and self.passed == self.total and exit_code == 0:
-            outcome = "pass"
-        elif failures and all(f["todo"] for f in failures):
-            outcome = "not_started"
-        else:
-            outcome = "fail"
-        self.channel.send(final={"outcome": outcome, "passed": self.passed, "total": self.total,
-                                 "failures": failures})
+            return FinalReport("pass", **counts)
+        if failures and all(f.todo for f in failures):
+            return FinalReport("not_started", **counts)
+        return FinalReport("fail", **counts)
 
 
-def pytest_args(spec: dict) -> list[str]:
+def pytest_args(spec: RunSpec) -> list[str]:
     return [
-        spec["check"],
-        "-c", spec["ini"], "--rootdir", spec["cwd"],
+        spec.check,
+        "-c", spec.ini, "--rootdir", spec.cwd,
         "-p", "no:cacheprovider", "-p", "no:stepwise", "-p", "no:pastebin",
         "-p", "_hypothesis_pytestplugin", "-p", "pyexercise.checklib.plugin",
         "--noconftest", "--import-mode=importlib",
         "-s", "--tb=native", "-W", "ignore::pytest.PytestAssertRewriteWarning",
-    ] + (["-x"] if spec.get("fail_fast") else [])
+    ] + (["-x"] if spec.fail_fast else [])
 
 
-def configure_hypothesis(spec: dict) -> None:
+def configure_hypothesis() -> None:
     from hypothesis import HealthCheck, Phase, settings
+    from hypothesis.internal import charmap
 
     settings.register_profile(
         "pyex",
@@ -282,33 +283,34 @@ def configure_hypothesis(spec: dict) -> None:
         phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
     )
     settings.load_profile("pyex")
+    charmap.charmap()  # the unicode tables, loaded while pyex's cache is still readable
 
 
-def die_with_parent() -> None:
-    """If pyex (or its worker) is killed, the kernel kills this child too: nothing is orphaned."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-            import signal
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-
-
-def run(spec: dict) -> None:
+def grade_here(spec: RunSpec) -> None:
     """Everything after the heavy imports; the warm worker forks right before calling this."""
-    die_with_parent()
-    channel = Channel(spec["fd"])
+    out = ResultWriter(spec.result_fd)
+    sandbox.die_with_parent()
+    # opened before the uid changes: pyex sends SIGUSR1 just before killing a run that is too slow,
+    # and the dump says where it was
+    stack = open(spec.stack_file, "w") if spec.stack_file else None
+    try:
+        sandbox.enter(spec.sandbox, keep=os.path.dirname(spec.cwd))
+    except OSError as exc:
+        out.send(FinalReport("crashed", detail=f"pyex could not isolate the check ({exc}); set PYEX_SANDBOX=0 "
+                             "to grade without isolation"))
+        return
+    sandbox.die_with_parent()  # a uid change cleared it
     set_limits(spec)
-    os.environ["PYEX_TARGET"] = spec["target"]
-    os.environ["PYEX_MODULE"] = spec["module"]
-    configure_hypothesis(spec)
-    channel.send(ready=True)  # the time limit starts now: start-up is pyex's cost, not the learner's
-    if not import_learner(spec, channel):
+    if stack is not None:
+        faulthandler.register(signal.SIGUSR1, file=stack, all_threads=True, chain=False)
+    os.environ["PYEX_TARGET"] = spec.target
+    os.environ["PYEX_MODULE"] = spec.module
+    out.send(Ready())  # the time limit starts now: start-up is pyex's cost, not the learner's
+    paths = Paths(spec)
+    if not import_learner(spec, paths, out):
         return
     real_stdout = sys.stdout
-    collector = Collector(channel, spec, real_stdout)
+    collector = Collector(out, spec, paths, real_stdout)
     sys.stdout = open(os.devnull, "w")  # only pytest's own report goes here
     try:
         code = pytest.main(pytest_args(spec), plugins=[collector])
@@ -321,13 +323,15 @@ def main() -> None:
     import gc
 
     gc.freeze()  # pyex's own imports need no garbage collection: pytest collects several times
-    main_with(json.loads(sys.argv[1]))
+    spec = RunSpec.from_json(sys.argv[1])
+    configure_hypothesis()
+    run_spec(spec)
 
 
-def main_with(spec: dict) -> None:
+def run_spec(spec: RunSpec) -> None:
     sys.dont_write_bytecode = True
     try:
-        run(spec)
+        grade_here(spec)
     finally:
         try:
             sys.stdout.flush()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import asdict, dataclass, field
 
+from pyexercise.runner.protocol import Failure, Frame
+
 
 class Outcome(str, enum.Enum):
     PASS = "pass"
@@ -16,61 +18,67 @@ class Outcome(str, enum.Enum):
     PROCESSES = "processes"
     OUTPUT = "output"
     CRASHED = "crashed"  # the interpreter died, or came back without a result
-    TAMPERED = "tampered"  # the run changed the hidden checks
-    UNAVAILABLE = "unavailable"  # something the check needs is missing: a service, a file
-
-    @property
-    def is_limit(self) -> bool:
-        return self in (Outcome.TIMEOUT, Outcome.MEMORY, Outcome.PROCESSES, Outcome.OUTPUT)
+    TAMPERED = "tampered"  # the run changed pyex's hidden files, or its report was forged
+    UNAVAILABLE = "unavailable"  # something the check needs is missing: a service, a file, a package
+    CANCELLED = "cancelled"  # pyex stopped the run itself (a newer save, Ctrl-C): no verdict
 
 
-@dataclass
-class Frame:
-    """One line of the learner's own code in a traceback."""
-
-    lineno: int
-    function: str
-    line: str
+LIMITS = (Outcome.TIMEOUT, Outcome.MEMORY, Outcome.PROCESSES, Outcome.OUTPUT)
 
 
-@dataclass
-class TestFailure:
-    test: str  # the check function's name, e.g. "test_negatives"
-    about: str = ""  # the first line of its docstring: what it checks, in words
-    exception: str = ""  # e.g. "AssertionError"
-    message: str = ""  # the assertion message with pytest's explanation and diff
-    frames: list[Frame] = field(default_factory=list)  # the learner's own traceback lines
-    check_line: str = ""  # the line of the check that failed
-    notes: list[str] = field(default_factory=list)  # e.g. hypothesis' falsifying example
-    todo: bool = False  # raised NotImplementedError: not written yet
+@dataclass(frozen=True)
+class LimitHit:
+    """The limit a run breached and what was measured: ``time`` 10 s, 10.02 s."""
+
+    name: str  # time, memory, processes, output
+    limit: float
+    measured: float
+    unit: str  # s, MB, processes, KB
 
 
-@dataclass
+@dataclass(frozen=True)
 class Result:
     outcome: Outcome
     exercise: str = ""
     target: str = ""  # the file that was graded
-    summary: str = ""  # one line for lists and CI logs
     detail: str = ""  # more words for the outcome (the limit, the error)
     passed: int = 0
     total: int = 0
-    failures: list[TestFailure] = field(default_factory=list)
-    frames: list[Frame] = field(default_factory=list)  # for errors at import
+    failures: tuple[Failure, ...] = ()
+    frames: tuple[Frame, ...] = ()  # for errors at import; where a killed run was stuck
     output: str = ""  # what the learner's code printed, capped
     output_dropped: int = 0  # bytes beyond the cap
     duration: float = 0.0  # wall seconds, pyex's start-up included
     learner_time: float = 0.0  # wall seconds from the learner's import to the end: what the limit is on
+    cpu_time: float = 0.0  # CPU seconds of the run's processes (user + system)
+    queued: float = 0.0  # seconds the run's main process spent waiting for a CPU (a busy machine)
     peak_memory_mb: float = 0.0
     peak_processes: int = 0
     running_test: str = ""  # the test in progress when a limit was hit
-    untouched: bool = False
+    limit: LimitHit | None = None
+    untouched: bool = False  # the graded stub is exactly as pyex shipped it
+    started_tests: tuple[str, ...] = field(default=(), repr=False)
 
     def __bool__(self) -> bool:
         return self.outcome is Outcome.PASS
 
+    @property
+    def summary(self) -> str:
+        """One line for lists and CI logs."""
+        o = self.outcome
+        if o is Outcome.PASS:
+            return "the one check passes" if self.total == 1 else f"all {self.total} checks pass"
+        if o is Outcome.FAIL:
+            first = f" (first: {self.failures[0].test})" if self.failures else ""
+            return f"{self.passed} of {self.total} checks pass{first}"
+        if o is Outcome.NOT_STARTED:
+            return "not done yet: the stub still raises NotImplementedError"
+        return self.detail.splitlines()[0] if self.detail else o.value
+
     def to_json(self) -> dict:
         data = asdict(self)
+        data["name"] = data.pop("exercise")
         data["outcome"] = self.outcome.value
-        data["status"] = self.outcome.value
-        data["name"] = self.exercise
+        data["summary"] = self.summary
+        data.pop("started_tests")
         return data

@@ -1,44 +1,54 @@
-"""Verdicts of the sandboxed runner, on the fixture's add_two exercise."""
+"""One check run, from a private directory to a verdict, on the fixture's add_two exercise:
+every verdict holds both for a fresh interpreter and for a child of the warm worker."""
 
 from __future__ import annotations
+
+import shutil
 
 import psutil
 import pytest
 
-from pyexercise import curriculum, runner
-from pyexercise.runner import worker_env
+from pyexercise.env import Environment
 from pyexercise.runner.result import Outcome
-from pyexercise.runner.warm import WarmWorker
+from pyexercise.session import GradingSession
+from pyexercise.workspace import Workspace
 
-from conftest import write
+from conftest import FIXTURE, git_commit, write
 
 
 @pytest.fixture(scope="module")
-def warm_worker():
-    worker = WarmWorker(worker_env())
-    yield worker
-    worker.stop()
+def module_ws(tmp_path_factory):
+    root = tmp_path_factory.mktemp("runner") / "ws"
+    shutil.copytree(FIXTURE, root)
+    git_commit(root)
+    return root
 
 
-@pytest.fixture(params=["fresh", "warm"])
-def grade(request, workspace, warm_worker):
-    """Every verdict holds both for a fresh interpreter and for a child of the warm worker."""
-    cur = curriculum.load(workspace)
-    ex = cur.get("add_two")
-    worker = warm_worker if request.param == "warm" else None
-    if worker is not None and not worker.alive:
-        worker.start()
+@pytest.fixture(scope="module", params=["fresh", "warm"])
+def session(request, module_ws):
+    ws = Workspace(Environment(root_override=module_ws))
+    with GradingSession(ws, warm_worker=request.param == "warm") as s:
+        s.warm_up()
+        yield s
 
-    def run(source: str):
-        write(ex.stub, source)
+
+@pytest.fixture
+def grade(session, module_ws):
+    ws = session.ws
+    ex = ws.curriculum.get("add_two")
+    original = ex.stub.read_text()
+
+    def run(source: str, name: str = "add_two"):
+        target = ws.curriculum.get(name)
+        write(target.stub, source)
         before = {p.pid for p in psutil.Process().children(recursive=True)}
-        result = runner.run(runner.Job(ex, ex.stub), worker=worker)
-        after = {p.pid for p in psutil.Process().children(recursive=True)
-                 if p.status() != psutil.STATUS_ZOMBIE}
+        result = session.grade(target)
+        after = {p.pid for p in psutil.Process().children(recursive=True) if p.status() != psutil.STATUS_ZOMBIE}
         assert after <= before, "the run left processes behind"
         return result
 
-    return run
+    yield run
+    write(ex.stub, original)
 
 
 def test_pass(grade):
@@ -148,26 +158,30 @@ def test_input_gets_end_of_file(grade):
     assert result.outcome is Outcome.FAIL and result.failures[0].exception == "EOFError"
 
 
-def test_object_equal_to_everything_is_not_enough_when_check_compares_types(workspace):
-    cur = curriculum.load(workspace)
-    ex = cur.get("shout")
-    write(ex.stub, "class Any(str):\n    def __eq__(self, o):\n        return True\n"
-                   "def shout(t):\n    return Any('nope')\n")
+def test_object_equal_to_everything_is_not_enough_when_check_compares_types(grade):
     # the fixture check compares values only; a pass here is why real checks compare types
-    assert runner.run(runner.Job(ex, ex.stub)).outcome is Outcome.PASS
+    result = grade("class Any(str):\n    def __eq__(self, o):\n        return True\n"
+                   "def shout(t):\n    return Any('nope')\n", name="shout")
+    assert result.outcome is Outcome.PASS
 
 
-def test_solution_target(workspace):
-    cur = curriculum.load(workspace)
-    ex = cur.get("add_two")
-    assert runner.run(runner.Job(ex, ex.solution))
+def test_solution_target(session):
+    assert session.grade(session.ws.curriculum.get("add_two"), solutions=True)
 
 
-def test_a_group_of_not_implemented_errors_is_still_not_started(workspace):
-    cur = curriculum.load(workspace)
-    ex = cur.get("add_two")
+def test_timeout_says_where_the_learners_code_was(grade):
+    result = grade("def spin():\n    while True:\n        pass\n\ndef add(a, b):\n    spin()\n")
+    assert result.outcome is Outcome.TIMEOUT
+    assert [f.function for f in result.frames] == ["add", "spin"]
+    assert result.frames[0].lineno == 6 and result.frames[1].lineno in (2, 3)
+
+
+def test_a_group_of_not_implemented_errors_is_still_not_started(tmp_path, workspace):
+    ws = Workspace(Environment(root_override=workspace))
+    ex = ws.curriculum.get("add_two")
     write(ex.check, "from add_two import add\n\ndef test_group():\n    \"\"\"two failures at once\"\"\"\n"
                     "    errors = []\n    for args in ((1, 2), (3, 4)):\n        try:\n            add(*args)\n"
                     "        except NotImplementedError as exc:\n            errors.append(exc)\n"
                     "    raise ExceptionGroup('both', errors)\n")
-    assert runner.run(runner.Job(ex, ex.stub)).outcome is Outcome.NOT_STARTED
+    with GradingSession(ws, warm_worker=False) as session:
+        assert session.grade(ex).outcome is Outcome.NOT_STARTED
