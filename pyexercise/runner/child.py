@@ -7,6 +7,7 @@ by the warm worker. The verdict goes back as protocol messages on a pipe of pyex
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import importlib.util
 import os
@@ -283,13 +284,18 @@ def configure_hypothesis() -> None:
         phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
     )
     settings.load_profile("pyex")
-    charmap.charmap()  # the unicode tables, loaded while pyex's cache is still readable
+    # hypothesis' unicode tables (seconds and ~200 MB to rebuild): loaded while pyex's cache is still
+    # readable, before a check drops to another uid (the cache files are pyex's, mode 600)
+    charmap.charmap()
+    with contextlib.suppress(Exception):
+        charmap.intervals_from_codec("utf-8")
 
 
 def grade_here(spec: RunSpec) -> None:
     """Everything after the heavy imports; the warm worker forks right before calling this."""
     out = ResultWriter(spec.result_fd)
     sandbox.die_with_parent()
+    configure_hypothesis()  # in every child: pyex's profile (derandomized, no database) is the one in force
     # opened before the uid changes: pyex sends SIGUSR1 just before killing a run that is too slow,
     # and the dump says where it was
     stack = open(spec.stack_file, "w") if spec.stack_file else None
@@ -324,7 +330,6 @@ def main() -> None:
 
     gc.freeze()  # pyex's own imports need no garbage collection: pytest collects several times
     spec = RunSpec.from_json(sys.argv[1])
-    configure_hypothesis()
     run_spec(spec)
 
 

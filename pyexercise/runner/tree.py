@@ -139,7 +139,7 @@ class ProcessTree:
         self.uss = True
         self.peak_cpu = 0.0
         self._samples = 0
-        self._last_private = 0
+        self._last_private: int | None = None
         reaper.begin(pid)
         self._remember(pid)
 
@@ -178,10 +178,10 @@ class ProcessTree:
             statm = _read(f"/proc/{pid}/statm").split() if HAVE_PROC else []
             resident += int(statm[1]) * PAGE if len(statm) > 1 else self._rss(pid)
         self._samples += 1
-        if resident > memory_limit or (resident > memory_limit // 2 and self._samples % 5 == 0):
-            resident = self._last_private = sum(self._private(pid) for pid in pids)
-        elif resident > memory_limit // 2:
-            resident = max(self._last_private, 0) or resident  # the last private measure stands for now
+        if resident > memory_limit // 2:
+            if resident > memory_limit or self._last_private is None or self._samples % 5 == 0:
+                self._last_private = sum(self._private(pid) for pid in pids)
+            resident = self._last_private  # the last private measure stands for the samples between
         self.peak_cpu = max(self.peak_cpu, cpu)
         waited = _read(f"/proc/{self.pid}/schedstat").split()
         return Sample(resident, alive, self.peak_cpu, int(waited[1]) / 1e9 if len(waited) > 1 else 0.0)
