@@ -99,12 +99,15 @@ class WarmWorker:
             raise LaunchFailed("the warm worker did not start")
         ours.settimeout(None)
         self.sock = ours
-        threading.Thread(target=self._read, args=(reader,), daemon=True, name="pyex-worker").start()
+        # each worker has its own table of children: a replaced worker's reader, ending late, must
+        # not touch the checks of the one that replaced it
+        self.children = {}
+        threading.Thread(target=self._read, args=(reader, self.children), daemon=True, name="pyex-worker").start()
 
-    def _read(self, reader) -> None:
+    def _read(self, reader, children: dict[str, WarmChild]) -> None:
         for line in reader:
             message = decode_worker(line)
-            child = self.children.get(message.id) if message is not None else None
+            child = children.get(message.id) if message is not None else None
             if child is None:
                 continue
             if isinstance(message, WorkerForked):
@@ -113,17 +116,17 @@ class WarmWorker:
                 child.forked.set()
             elif isinstance(message, WorkerExited):
                 child._returncode = message.status
-                self.children.pop(child.id, None)
+                children.pop(child.id, None)
                 child.exited.set()
         # the worker died (or was killed by a learner's code): every run in flight ends as a crash
         with self.lock:
-            for child in list(self.children.values()):
+            for child in list(children.values()):
                 if child._returncode is None:
                     child._returncode = -9
                     child._parent_died = True
                 child.forked.set()
                 child.exited.set()
-            self.children.clear()
+            children.clear()
 
     def spawn(self, spec: RunSpec, variables: dict[str, str], result_fd: int) -> WarmChild:
         with self.reaper.forking():
