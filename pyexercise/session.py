@@ -233,7 +233,7 @@ class GradingSession:
 
     def grade(self, ex: Exercise, *, target: Path | None = None, solutions: bool = False,
               limits: Limits | None = None, fail_fast: bool = False,
-              cancel: threading.Event | None = None) -> Result:
+              cancel: threading.Event | None = None, on_ready: Callable[[], None] | None = None) -> Result:
         """Grade the learner's stub (or the solution, or ``target``). Never raises for anything the
         graded code does; pyex's own problems are FatalErrors."""
         learner = target is None and not solutions
@@ -255,7 +255,7 @@ class GradingSession:
             if check is None:
                 return verdicts.missing_check(ex, shown)
             job = Job(ex, target, check, limits or ex.limits, services, fail_fast)
-            result = run_check(job, self.context, cancel=self._cancelled(cancel))
+            result = run_check(job, self.context, cancel=self._cancelled(cancel), on_ready=on_ready)
             if self.worker is not None:
                 self.worker.check_health()
             changed = self.snapshot.restore()

@@ -130,9 +130,9 @@ def _kill(pids) -> None:
             pass
 
 
-def leftovers(token: str, ws: Path, before: set[int], exclude: set[int]) -> dict[int, str]:
-    """What is still alive GRACE seconds after the verdict; killed before returning."""
-    deadline = time.monotonic() + GRACE
+def leftovers(token: str, ws: Path, before: set[int], exclude: set[int], grace: float = GRACE) -> dict[int, str]:
+    """What is still alive ``grace`` seconds after the verdict; killed before returning."""
+    deadline = time.monotonic() + grace
     while True:
         found = _scan(token, ws, before, exclude)
         if not found or time.monotonic() > deadline:
@@ -466,8 +466,8 @@ DAEMONS = {
     "    if not _started:\n        _started.append(subprocess.Popen([sys.executable, '-c', 'import os, time\\n"
     "if os.fork() == 0:\\n    time.sleep(120)\\nos._exit(0)', 'TOKEN'], start_new_session=True, env={},\n"
     "                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))\n    return a + b\n",
-    "setsid_binary_nohup": "import subprocess\n_started = []\n\ndef add(a, b):\n    if not _started:\n"
-    "        _started.append(subprocess.Popen(['setsid', 'nohup', 'sleep', '120', 'TOKEN'],\n"
+    "setsid_binary_nohup": "import subprocess, sys\n_started = []\n\ndef add(a, b):\n    if not _started:\n"
+    "        _started.append(subprocess.Popen(['setsid', 'nohup', sys.executable, '-c', 'import time; time.sleep(120)', 'TOKEN'],\n"
     "                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))\n    return a + b\n",
     "grandchild_ignores_sigterm": "import subprocess, sys\n_started = []\n\ndef add(a, b):\n    if not _started:\n"
     "        _started.append(subprocess.Popen([sys.executable, '-c', 'import signal, time\\n"
@@ -665,3 +665,204 @@ def test_stopping_the_parent(ws, token, mode, request):
     add_line = next((line for line in lines if " add_two " in line), "")
     assert "timeout" in add_line, run.out  # the kill refused, or the stopped worker replaced: 5 s > 3 s
     assert any("shout" in line and "pass" in line for line in lines), run.out
+
+
+# -- reading what a check must not see -------------------------------------------------------------
+
+def test_the_reference_solution_is_out_of_reach(grade, module_ws):
+    """Four lines that find solutions/ and run the reference solution: with the sandbox they find
+    an empty folder, so the stub is graded as what it is."""
+    source = (f"import pathlib\nfor p in [pathlib.Path({str(module_ws)!r}), *pathlib.Path(__file__).parents]:\n"
+              "    s = p / 'solutions' / 'basics' / 'add_two.py'\n    if s.is_file():\n"
+              "        exec(s.read_text())\n        break\n")
+    result = grade(source + "\ntry:\n    add\nexcept NameError:\n    raise NotImplementedError\n")
+    caps = sandbox.probe(GradingSession._needed_readable())
+    if caps.namespaces:  # an empty folder, or one it may not even enter
+        assert result.outcome in (Outcome.NOT_STARTED, Outcome.ERROR) and not result, text_of(result)
+    else:
+        pytest.xfail("without mount namespaces, same-uid learner code can read the solution")
+
+
+def test_other_exercises_checks_are_out_of_reach(grade, module_ws):
+    result = grade(f"import os\nfound = os.listdir({str(module_ws / 'checks' / 'basics')!r})\n"
+                   "def add(a, b):\n    return len(found)\n")
+    if sandbox.probe(GradingSession._needed_readable()).namespaces:  # empty, or not even enterable
+        assert not result and ("should be 5" in text_of(result) or "PermissionError" in text_of(result))
+
+
+SWAPPER = ("import pathlib, time\np = pathlib.Path({check!r})\noriginal = p.read_bytes() if p.exists() else None\n"
+           "try:\n    p.write_text('def test_ok():\\n    pass\\n')\n    time.sleep(2)\nexcept OSError:\n    pass\n"
+           "finally:\n    if original is not None:\n        try:\n            p.write_bytes(original)\n"
+           "        except OSError:\n            pass\n" + WRONG)
+
+
+@pytest.mark.parametrize("isolation", ["sandbox", "none"])
+def test_checks_swapped_and_restored_during_a_verify_change_no_verdict(ws, token, isolation):
+    """One exercise rewrites another's check while the other pool thread grades it, then puts it back."""
+    set_source(ws, token, SWAPPER.format(check=str(ws / "checks" / "basics" / "test_shout.py")))
+    extra = {"PYEX_SANDBOX": "0"} if isolation == "none" else {}
+    run = cli(ws, token, "verify", "-j", "2", warm_mode=True, extra=extra)
+    lines = run.out.splitlines()
+    shout = next(line for line in lines if " shout " in line)
+    # its untouched stub is graded from the checks as they were (or the swap is seen and not believed)
+    assert "not_started" in shout or (isolation == "none" and "tampered" in shout), run.out
+    assert "0 passed" in run.out and not Progress(ws).load().done
+    assert not run.left, run.left
+
+
+def test_a_users_own_redis_is_never_touched(ws, token, monkeypatch):
+    """REDIS_URL is somebody's data: pyex starts its own server and ignores it."""
+    from pyexercise.runner.tree import Reaper
+    from pyexercise.services import Services
+
+    own = Services(str(ws), Reaper())
+    with own.lease(("redis",)) as env:
+        import redis
+
+        url = env["PYEX_REDIS_URL"]
+        client = redis.Redis.from_url(url)
+        client.set("users:precious", "data")
+        workspace = ws
+        mini = Path(__file__).parent / "fixtures" / "mini"
+        for tree in ("exercises", "solutions", "checks"):
+            shutil.copy(mini / tree / "basics" / (("test_" if tree == "checks" else "") + "redis_remember.py"),
+                        workspace / tree / "basics")
+        info = workspace / "info.toml"
+        info.write_text(info.read_text() + '\n[[exercises]]\nname = "redis_remember"\npath = "basics/redis_remember.py"\n'
+                        'covers = ["A-25"]\nhints = ["a", "b"]\nrequires = ["redis"]\n')
+        shutil.copy(mini / "solutions/basics/redis_remember.py", workspace / "exercises/basics/redis_remember.py")
+        run = cli(ws, token, "run", "redis_remember", warm_mode=False, extra={"REDIS_URL": url})
+        assert run.code == 0, run.out
+        assert client.get("users:precious") == b"data"
+    own.close()
+
+
+def test_verify_never_takes_a_pass_from_the_state_file(ws, token):
+    (ws / ".pyex").mkdir(exist_ok=True)
+    (ws / ".pyex" / "state.json").write_text(json.dumps({"format_version": 2, "current": None,
+                                                         "done": ["add_two", "shout"], "hints": {}}))
+    run = cli(ws, token, "verify", warm_mode=True)
+    assert run.code == 1 and "0 passed" in run.out, run.out
+
+
+# -- exits: nothing pyex started survives it -------------------------------------------------------
+
+DAWDLER = ("import subprocess, sys, time\ndef add(a, b):\n    subprocess.Popen([sys.executable, '-c', 'import time; "
+           "time.sleep(300)', 'TOKEN'], start_new_session=True)\n    time.sleep(300)\n")
+
+
+def no_session_dirs_left(before: set[str]) -> list[str]:
+    import glob
+    import tempfile
+
+    return sorted(set(glob.glob(os.path.join(tempfile.gettempdir(), "pyex-session-*"))) - before)
+
+
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM", "SIGINT"])
+@pytest.mark.parametrize("command", ["verify", "run"])
+def test_killing_pyex_mid_run_leaves_nothing(ws, token, how, command):
+    import glob
+    import tempfile
+
+    set_source(ws, token, DAWDLER)
+    before = set(_descendants())  # this process's own (the module's sessions): not pyex's leftovers
+    before_dirs = set(glob.glob(os.path.join(tempfile.gettempdir(), "pyex-session-*")))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYEX_")}
+    env.update(HOSTILE_TOKEN=token, COLUMNS="100")
+    args = [command, "add_two"] if command == "run" else [command, "-j", "2"]
+    proc = subprocess.Popen([sys.executable, "-m", "pyexercise", *args], cwd=ws, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not _scan(token, ws, before, {proc.pid}):
+        time.sleep(0.1)
+    assert _scan(token, ws, before, {proc.pid}), "the learner's daemon never started"
+    started = time.monotonic()
+    proc.send_signal(getattr(signal, how))
+    out, _ = proc.communicate(timeout=30)
+    exited_after = time.monotonic() - started
+    left = leftovers(token, ws, before, set(), grace=8.0)  # a busy machine: dying takes a moment
+    assert not left, f"after {how}: {left}"
+    assert not no_session_dirs_left(before_dirs)
+    if how != "SIGKILL":
+        assert exited_after < 5 and b"Traceback" not in out, out.decode()
+    if how == "SIGINT" and command == "verify":
+        assert b"Interrupted" in out and proc.returncode == 130, out.decode()
+
+
+def test_ctrl_c_in_verify_records_what_was_graded_and_stops_at_once(ws, token):
+    set_source(ws, token, "def add(a, b):\n    return a + b\n")
+    set_source(ws, token, "import time\ndef shout(text):\n    time.sleep(300)\n", exercise="shout")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYEX_")}
+    env.update(HOSTILE_TOKEN=token, COLUMNS="100")
+    proc = subprocess.Popen([sys.executable, "-m", "pyexercise", "verify", "-j", "2"], cwd=ws, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, text=True)
+    for line in proc.stdout:
+        if "add_two" in line:
+            break
+    started = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    out = proc.stdout.read()
+    proc.wait(30)
+    assert time.monotonic() - started < 3, "Ctrl-C must stop a verify within a couple of seconds"
+    assert "Interrupted: 1 of 2 exercise(s) were graded and their passes are recorded" in out, out
+    assert Progress(ws).load().done == {"add_two"}
+
+
+# -- text from learners is shown, never interpreted ------------------------------------------------
+
+ESCAPES = "print('\\x1b[2J\\x1b]0;pwned\\x07\\x1b[8mhidden\\x1b[1A\\x1b[32m✓ Passed')\n"
+
+
+@pytest.mark.parametrize("command", ["run", "verify"])
+def test_escape_sequences_in_learner_output_reach_no_terminal(ws, token, command):
+    set_source(ws, token, ESCAPES + "raise ValueError('[/] [link=http://x]y[/link] \\x1b[31m')\n" + WRONG)
+    run = cli(ws, token, command, "add_two", warm_mode=True)
+    assert run.code == 1 and "Traceback" not in run.out and "MarkupError" not in run.out, run.out
+    assert "\x1b" not in run.out.replace("\x1b[0m", ""), repr(run.out)  # pyex's own colours are off here
+    if command == "run":
+        assert "\\x1b[2J" in run.out and "[/] [link=http://x]y[/link]" in run.out
+
+
+def test_a_five_megabyte_message_is_cut(grade):
+    result = grade("def add(a, b):\n    raise ValueError('x' * 5_000_000)\n")
+    assert result.outcome is Outcome.FAIL and len(result.failures[0].message) <= 8000
+
+
+def test_a_result_pipe_flood_costs_pyex_a_bounded_buffer(grade):
+    rss = psutil.Process().memory_info().rss
+    result = grade("import os, stat\nfor name in os.listdir('/proc/self/fd'):\n    fd = int(name)\n"
+                   "    try:\n        if fd > 2 and stat.S_ISFIFO(os.fstat(fd).st_mode):\n"
+                   "            for _ in range(300):\n                os.write(fd, b'x' * (1 << 20))\n"
+                   "    except OSError:\n        pass\n" + WRONG)
+    assert not result
+    assert psutil.Process().memory_info().rss - rss < 100 * (1 << 20)
+
+
+ODD = {
+    "group_containing_itself": "class G(ExceptionGroup):\n    @property\n    def exceptions(self):\n        return (self,)\n\n"
+                               "def add(a, b):\n    raise G('g', [ValueError()])\n",
+    "str_that_raises": "class E(Exception):\n    def __str__(self):\n        raise RuntimeError('no')\n\n"
+                       "def add(a, b):\n    raise E()\n",
+    "repr_that_recurses": "class R(int):\n    def __repr__(self):\n        return repr(self)\n\n"
+                          "def add(a, b):\n    return R(0)\n",
+}
+
+
+@pytest.mark.parametrize("mode", ["warm"])
+@pytest.mark.parametrize("name", list(ODD))
+def test_odd_exceptions_are_the_learners_failure_not_a_bug_in_the_check(name, grade):
+    result = grade(ODD[name])
+    assert result.outcome is Outcome.FAIL, f"{result.outcome.value}: {text_of(result)!r}"
+    assert "bug in the check" not in text_of(result)
+
+
+def test_pyex_never_writes_through_a_planted_link(ws, token):
+    outside = ws.parent / "precious.txt"
+    outside.write_text("keep me")
+    (ws / ".pyex").mkdir(exist_ok=True)
+    for name in ("last-write", "state.json"):
+        os.symlink(outside, ws / ".pyex" / name)
+    set_source(ws, token, "def add(a, b):\n    return a + b\n")
+    assert cli(ws, token, "run", "add_two", warm_mode=False).code == 0
+    assert outside.read_text() == "keep me"
+    assert Progress(ws).load().done == {"add_two"}

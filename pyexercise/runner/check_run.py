@@ -189,9 +189,11 @@ def _watch(child: ChildHandle, tree: ProcessTree, results: ResultReader, output:
     return seen
 
 
-def run_check(job: Job, ctx: Context, cancel: Callable[[], bool] | None = None) -> Result:
+def run_check(job: Job, ctx: Context, cancel: Callable[[], bool] | None = None,
+              on_ready: Callable[[], None] | None = None) -> Result:
     """Grade ``job.target``. Never raises for anything the learner's code does; ``cancel()``
-    returning True stops the run (its tree killed, the result CANCELLED)."""
+    returning True stops the run (its tree killed, the result CANCELLED); ``on_ready()`` is called
+    when the learner's code starts, which is when its time limit starts."""
     ex, limits = job.exercise, job.limits
     base = dict(exercise=ex.name, target=str(job.target))
     run_id = uuid.uuid4().hex
@@ -215,7 +217,7 @@ def run_check(job: Job, ctx: Context, cancel: Callable[[], bool] | None = None) 
         return Result(Outcome.CRASHED, detail=f"pyex could not start the check: {exc}", **base)
     os.close(write_fd)
     tree = ProcessTree(child.pid, run_id, ctx.reaper)
-    output, results = OutputReader(child.stdout, limits.output * 1024), ResultReader(read_fd)
+    output, results = OutputReader(child.stdout, limits.output * 1024), ResultReader(read_fd, on_ready)
     output.start()
     results.start()
     try:

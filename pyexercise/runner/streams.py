@@ -49,9 +49,10 @@ class ResultReader(threading.Thread):
     Lines longer than ``MAX_MESSAGE`` are skipped without being kept, so a child writing endless
     newline-free data costs pyex a fixed buffer, not its memory."""
 
-    def __init__(self, fd: int) -> None:
+    def __init__(self, fd: int, on_ready=None) -> None:
         super().__init__(daemon=True, name="pyex-results")
         self.fd = fd
+        self.on_ready = on_ready  # called once the learner's code starts (the limit's clock starts)
         self.ready_at: float | None = None
         self.started: list[str] = []
         self.final: FinalReport | None = None
@@ -91,6 +92,8 @@ class ResultReader(threading.Thread):
         message = decode(line)
         if isinstance(message, Ready) and self.ready_at is None:
             self.ready_at = time.monotonic()
+            if self.on_ready is not None:
+                self.on_ready()
         elif isinstance(message, Started) and len(self.started) < MAX_STARTS:
             self.started.append(message.test)
         elif isinstance(message, FinalReport) and self.final is None:

@@ -22,6 +22,8 @@ import signal
 import socket
 import sys
 
+import psutil  # imported now: the exit path runs in a signal handler, and must be quick
+
 from pyexercise.runner import sandbox
 from pyexercise.runner.protocol import WorkerExited, WorkerForked, WorkerRequest, encode_worker
 from pyexercise.runner.tree import become_subreaper
@@ -165,8 +167,6 @@ def start_child(request: WorkerRequest, stdout_fd: int, result_fd: int):
 
 def _kill_everything_below() -> None:
     """On the way out: every process left under us (checks and their orphans) dies too."""
-    import psutil
-
     for proc in psutil.Process().children(recursive=True):
         try:
             proc.kill()

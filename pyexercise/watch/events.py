@@ -36,6 +36,13 @@ class RunFinished:
 
 
 @dataclass(frozen=True)
+class RunReady:
+    """The learner's code has started: the time limit counts from now."""
+
+    generation: int
+
+
+@dataclass(frozen=True)
 class Tick:
     """Time passes (a debounced save falls due; the elapsed time of a run moves on)."""
 
@@ -45,7 +52,7 @@ class Quit:
     reason: str = "q"  # "q", "eof" (Ctrl-D), "interrupt" (Ctrl-C)
 
 
-Event = FileSaved | KeyPressed | Resized | RunFinished | Tick | Quit
+Event = FileSaved | KeyPressed | Resized | RunFinished | RunReady | Tick | Quit
 
 
 # -- effects --------------------------------------------------------------------------------------

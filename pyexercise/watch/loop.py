@@ -21,7 +21,7 @@ from pyexercise.runner.result import Outcome, Result
 from pyexercise.session import GradingSession
 from pyexercise.watch import render, screen
 from pyexercise.watch.events import (CancelRun, FileSaved, KeyPressed, RecordPass, ResetStub, Resized, RevealHint,
-                                     RunFinished, SetCurrent, StartRun, Tick)
+                                     RunFinished, RunReady, SetCurrent, StartRun, Tick)
 from pyexercise.watch.machine import Facts, State, start, step
 from pyexercise.workspace import Workspace
 
@@ -99,7 +99,8 @@ class Loop:
 
         def work() -> None:
             try:
-                result = self.session.grade(ex, cancel=cancel)
+                result = self.session.grade(ex, cancel=cancel,
+                                            on_ready=lambda: self.events.put(RunReady(effect.generation)))
             except Exception as exc:  # noqa: BLE001 - shown to the learner, never a crash of watch
                 result = Result(Outcome.CRASHED, exercise=ex.name, detail=f"pyex could not run the check: {exc}")
             self.events.put(RunFinished(ex.name, effect.generation, result))
@@ -130,7 +131,7 @@ class Loop:
                 redraw |= not isinstance(event, FileSaved)
                 st, effects = step(st, event, self.facts, time.monotonic())
                 st = self.carry_out(st, effects)
-                if isinstance(event, KeyPressed | Resized | RunFinished):
+                if isinstance(event, KeyPressed | Resized | RunFinished | RunReady):
                     redraw = True
                 try:
                     event = self.events.get_nowait()

@@ -13,7 +13,7 @@ from typing import Mapping
 from pyexercise.curriculum import Curriculum, Exercise
 from pyexercise.runner.result import Outcome, Result
 from pyexercise.watch.events import (CancelRun, Effect, FileSaved, KeyPressed, Quit, RecordPass, ResetStub,
-                                     Resized, RevealHint, RunFinished, SetCurrent, StartRun, Tick)
+                                     Resized, RevealHint, RunFinished, RunReady, SetCurrent, StartRun, Tick)
 from pyexercise.watch.keys import Intent, intent
 
 DEBOUNCE = 0.02  # seconds: editors write a file in several steps (within a few ms); run once after the last
@@ -44,7 +44,7 @@ class State:
     result: Result | None = None
     generation: int = 0
     running: bool = False
-    run_started: float | None = None
+    run_started: float | None = None  # when the learner's code started (the limit counts from then)
     due: float | None = None  # when a debounced save should start a run
     view: str = "main"  # main, list, help, task, confirm_reset
     listing: ListView = ListView()
@@ -98,7 +98,7 @@ def next_pending(facts: Facts, after: str) -> Exercise | None:
 def start(st: State, now: float) -> tuple[State, list[Effect]]:
     """Check the current exercise now; a run in flight is stopped first (its verdict is stale)."""
     effects: list[Effect] = [CancelRun(st.generation)] if st.running else []
-    st = replace(st, generation=st.generation + 1, running=True, run_started=now, due=None)
+    st = replace(st, generation=st.generation + 1, running=True, run_started=None, due=None)
     return st, effects + [StartRun(st.exercise, st.generation)]
 
 
@@ -143,6 +143,8 @@ def step(st: State, event, facts: Facts, now: float) -> tuple[State, list[Effect
         return st, []
     if isinstance(event, Resized):
         return st, []
+    if isinstance(event, RunReady):
+        return (replace(st, run_started=now), []) if event.generation == st.generation else (st, [])
     if isinstance(event, RunFinished):
         return finished(st, event, facts)
     if isinstance(event, KeyPressed):

@@ -107,8 +107,9 @@ def legend(st: State, facts: Facts, width: int) -> list[Text]:
 
 def running_line(st: State, facts: Facts, now: float) -> Text:
     ex = facts.curriculum.get(st.exercise)
-    elapsed = now - st.run_started if st.run_started is not None else 0.0
-    return Text(f"⟳ checking… {elapsed:.1f} s (limit {ex.limits.time:g} s)", style="cyan")
+    if st.run_started is None:
+        return Text("⟳ checking… (starting)", style="cyan")
+    return Text(f"⟳ checking… {now - st.run_started:.1f} s of your code's {ex.limits.time:g} s", style="cyan")
 
 
 def middle(st: State, facts: Facts, view: View, width: int, now: float) -> list[RenderableType]:

@@ -62,7 +62,8 @@ def test_the_whole_task_is_on_the_task_page():
 
 def test_a_running_check_shows_its_time_against_the_limit():
     lines = render(State("add_two", running=True, run_started=-2.5), 80, 24)
-    assert any("checking… 2.5 s (limit 4 s)" in line for line in lines)
+    assert any("checking… 2.5 s of your code's 4 s" in line for line in lines)
+    assert any("checking… (starting)" in line for line in render(State("add_two", running=True), 80, 24))
 
 
 def test_was_done_now_failing_and_no_next_while_failing():
