@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import enum
+import os
 from pathlib import Path
 from typing import Callable, List, Optional
 
 import typer
+from typer.core import TyperArgument
 from rich.text import Text
 
 from pyexercise import __version__
 from pyexercise.env import Environment
 from pyexercise.errors import ExitCode, FatalError
+
+# Typer labels every argument with its Python type in help ("EXERCISE <str>"): the metavar says it all
+TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 
 app = typer.Typer(
     add_completion=True,
@@ -49,13 +54,37 @@ def dispatch(fn: Callable[..., ExitCode], ctx: typer.Context, *args, **kwargs) -
     except KeyboardInterrupt:
         env.stderr.print(Text("\nInterrupted: your progress is saved."))
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    except typer.Exit:
+        raise
     except BaseException as exc:
         from pyexercise.session import Terminated
 
         if isinstance(exc, Terminated):
             raise typer.Exit(128 + exc.signum) from None
-        raise
+        if not isinstance(exc, Exception) or os.environ.get("PYEX_DEBUG"):
+            raise
+        where = crash_log(exc)
+        env.stderr.print(Text.assemble(("pyex:", "bold red"), f" an internal error ({type(exc).__name__}: "
+                                       f"{inert(str(exc), 300)}). This is a bug in pyex, not in your code: the details "
+                                       f"are in {where}. Your progress is saved."), soft_wrap=True)
+        raise typer.Exit(int(ExitCode.INTERNAL)) from None
     raise typer.Exit(int(code))
+
+
+def crash_log(exc: BaseException) -> str:
+    """Keep the traceback of a bug in pyex where a report can quote it, not on the learner's screen."""
+    import tempfile
+    import time
+    import traceback
+
+    text = "".join(traceback.format_exception(exc))
+    try:
+        fd, path = tempfile.mkstemp(prefix=f"pyex-crash-{time.strftime('%Y%m%d-%H%M%S')}-", suffix=".log")
+        with os.fdopen(fd, "w") as fh:
+            fh.write(text)
+        return path
+    except OSError:
+        return "(no log: the temp folder is not writable; run again with PYEX_DEBUG=1 to see them)"
 
 
 def complete_exercise(incomplete: str) -> list[str]:

@@ -11,6 +11,8 @@ class ExitCode(enum.IntEnum):
     FAILED = 1
     #: bad input: unknown exercise, broken info.toml, no workspace, no TTY, ...
     USAGE = 2
+    #: a bug in pyex itself (the traceback goes to a log file, not to the learner's screen)
+    INTERNAL = 70
     INTERRUPTED = 130
 
 

@@ -30,3 +30,24 @@ def test_corrupt_state_warns_and_keeps_going(workspace, pyex):
     result = pyex("list")
     assert result.code == 0 and "warning" in result.err and "unreadable" in result.err
     assert list((workspace / ".pyex").glob("state.json.corrupt-*"))
+
+
+def test_a_bug_in_pyex_is_one_line_and_a_log(workspace, pyex, monkeypatch):
+    from pyexercise.commands import list_
+
+    def broken(env, as_json=False):
+        raise RuntimeError("kaboom [/]")
+
+    monkeypatch.setattr(list_, "list_exercises", broken)
+    result = pyex("list")
+    assert result.code == 70 and "Traceback" not in result.err + result.out
+    assert "internal error (RuntimeError: kaboom [/])" in result.err and "bug in pyex" in result.err
+    log = result.err.split("details are in ")[1].split(". Your")[0]
+    assert "RuntimeError: kaboom" in open(log).read()
+
+
+def test_help_shows_real_metavars_and_choices(pyex):
+    out = pyex("verify", "--help").out
+    assert "[EXERCISE]..." in out and "text|json" in out
+    assert not [m for m in ("<bool>", "<str>", "<list[str]>") if m in out + pyex("run", "--help").out]
+    assert "--install-completion" in pyex("--help").out

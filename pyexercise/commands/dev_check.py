@@ -122,8 +122,8 @@ def check(env: Environment, names: list[str], jobs: int | None = None) -> ExitCo
     for line in problems.lines:
         env.stdout.print(Text(inert(line)), soft_wrap=True)
     if problems.lines:
-        env.stdout.print(Text(f"\n{len(problems.lines)} problem(s) in {len(selected)} exercise(s)."))
+        env.stdout.print(Text(f"\n{len(problems.lines)} problem(s) in {len(selected)} exercise(s)."), soft_wrap=True)
         return ExitCode.FAILED
     env.stdout.print(Text(f"{len(selected)} exercise(s) checked: stubs fail as not done, solutions pass "
-                          f"{SOLUTION_RUNS} times within half their limits, no orphans."))
+                          f"{SOLUTION_RUNS} times within half their limits, no orphans."), soft_wrap=True)
     return ExitCode.OK

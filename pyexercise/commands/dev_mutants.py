@@ -150,9 +150,9 @@ def mutate(env: Environment, names: list[str], jobs: int | None = None, fmt: str
         show(env, reports, weak, minimum)
         for name in stale:
             env.stdout.print(Text(f"stale record: {name} changed since its mutants were recorded; run `pyex dev "
-                                  f"mutants --record {name}` and commit {RECORD_FILE}", style="red"))
+                                  f"mutants --record {name}` and commit {RECORD_FILE}", style="red"), soft_wrap=True)
         for line in mismatched:
-            env.stdout.print(Text(f"record does not match a re-run: {line}", style="red"))
+            env.stdout.print(Text(f"record does not match a re-run: {line}", style="red"), soft_wrap=True)
     return ExitCode.FAILED if weak or stale or mismatched else ExitCode.OK
 
 
@@ -160,13 +160,13 @@ def show(env: Environment, reports: dict[str, MutationReport], weak: list[Mutati
     for r in reports.values():
         mark = Text("✓", style="green") if r not in weak else Text("✗", style="red")
         if r.error:
-            env.stdout.print(Text.assemble(mark, f" {inert(r.exercise.name)}: {inert(r.error)}"))
+            env.stdout.print(Text.assemble(mark, f" {inert(r.exercise.name)}: {inert(r.error)}"), soft_wrap=True)
             continue
         env.stdout.print(Text.assemble(mark, f" {r.exercise.name:<32} {r.killed}/{r.total} killed ({r.score:.0%})"
                                        + (f", {len(r.excused)} excused" if r.excused else "")
-                                       + (" (recorded)" if r.recorded else "")))
+                                       + (" (recorded)" if r.recorded else "")), soft_wrap=True)
         if not r.recorded:
             for s in r.survivors:
-                env.stdout.print(Text(f"    survived: {inert(s['description'])}"))
+                env.stdout.print(Text(f"    survived: {inert(s['description'])}"), soft_wrap=True)
     env.stdout.print(Text(f"\n{len(reports) - len(weak)} of {len(reports)} exercise(s) kill at least "
-                          f"{minimum:.0%} of their mutants."))
+                          f"{minimum:.0%} of their mutants."), soft_wrap=True)

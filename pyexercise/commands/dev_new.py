@@ -98,9 +98,9 @@ def new(env: Environment, name: str, level: str = "junior", topic: str = "core")
     with open(ws.root / "info.toml", "a", encoding="utf-8") as fh:
         fh.write(ENTRY.format(name=name, path=path))
     for file in files:
-        env.stdout.print(Text(f"created {inert(str(file.relative_to(ws.root)))}"))
+        env.stdout.print(Text(f"created {inert(str(file.relative_to(ws.root)))}"), soft_wrap=True)
     env.stdout.print(Text(f"appended an entry for {name} to info.toml: fill in covers and hints, then "
-                          f"`pyex dev check {name}`."))
+                          f"`pyex dev check {name}`."), soft_wrap=True)
     return ExitCode.OK
 
 

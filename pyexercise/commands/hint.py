@@ -15,10 +15,10 @@ def hint(env: Environment, name: str | None, show_all: bool = False) -> ExitCode
     shown = revealed(ws, ex) if show_all else reveal_next(ws, ex)
     if not shown:
         env.stdout.print(Text(f"No hints revealed yet for {inert(ex.name)}: `pyex hint {inert(ex.name)}` shows "
-                              "the first."))
+                              "the first."), soft_wrap=True)
         return ExitCode.OK
     for number in shown:
         env.stdout.print(hint_line(ex, number))
     if len(shown) == len(ex.hints):
-        env.stdout.print(Text("That is the last hint.", style="dim"))
+        env.stdout.print(Text("That is the last hint.", style="dim"), soft_wrap=True)
     return ExitCode.OK

@@ -81,8 +81,8 @@ def init(env: Environment, directory: Path, git: bool = True, ci: str | None = N
     if git and shutil.which("git") and not inside_git(root):
         made_repo = subprocess.run(["git", "init", "-q", str(root)], capture_output=True, timeout=30).returncode == 0
     env.stdout.print(Text(f"Made a pyex workspace in {inert(str(root))}: {len(cur)} exercises"
-                          + (", a git repository" if made_repo else "") + "."))
+                          + (", a git repository" if made_repo else "") + "."), soft_wrap=True)
     if ci == "github":
-        env.stdout.print(Text(f"CI: {WORKFLOW.as_posix()} runs `pyex verify` on every push."))
-    env.stdout.print(Text.assemble("Next: ", (f"cd {inert(str(directory))} && pyex watch", "bold")))
+        env.stdout.print(Text(f"CI: {WORKFLOW.as_posix()} runs `pyex verify` on every push."), soft_wrap=True)
+    env.stdout.print(Text.assemble("Next: ", (f"cd {inert(str(directory))} && pyex watch", "bold")), soft_wrap=True)
     return ExitCode.OK

@@ -24,5 +24,5 @@ def list_exercises(env: Environment, as_json: bool = False) -> ExitCode:
     rows = [(ex, "done" if ex.name in state.done else "pending", ex.name == current.name) for ex in ws.curriculum]
     env.stdout.print(status_table(rows))
     done = sum(1 for ex in ws.curriculum if ex.name in state.done)
-    env.stdout.print(Text(f"\n{done}/{len(ws.curriculum)} done"))
+    env.stdout.print(Text(f"\n{done}/{len(ws.curriculum)} done"), soft_wrap=True)
     return ExitCode.OK

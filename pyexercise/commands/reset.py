@@ -15,5 +15,5 @@ def reset(env: Environment, name: str | None) -> ExitCode:
     with ws.progress.update(ws.curriculum) as state:
         state.done.discard(ex.name)
     env.stdout.print(Text(f"exercises/{inert(ex.path)} is back to its original stub, and {inert(ex.name)} is "
-                          "pending again."))
+                          "pending again."), soft_wrap=True)
     return ExitCode.OK

@@ -27,8 +27,8 @@ def run_exercise(env: Environment, name: str | None, solutions: bool = False) ->
     if result and not solutions:
         nxt = ws.next_pending(ex, ws.state())
         if nxt is None:
-            env.stdout.print(Text("That was the last one: every exercise is done!", style="green"))
+            env.stdout.print(Text("That was the last one: every exercise is done!", style="green"), soft_wrap=True)
         else:
             env.stdout.print(Text.assemble("Next: ", (ui.inert(nxt.name), "bold"),
-                                           f" (exercises/{ui.inert(nxt.path)}) — `pyex run {ui.inert(nxt.name)}`"))
+                                           f" (exercises/{ui.inert(nxt.path)}) — `pyex run {ui.inert(nxt.name)}`"), soft_wrap=True)
     return ExitCode.OK if result else ExitCode.FAILED

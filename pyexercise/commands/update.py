@@ -65,9 +65,9 @@ def update(env: Environment) -> ExitCode:
         raise FatalError(f"Cannot update the workspace: {exc.strerror or exc}. Your files and progress are as they "
                          "were, except what is listed above.") from None
     for line in lines:
-        env.stdout.print(Text(inert(line)))
+        env.stdout.print(Text(inert(line)), soft_wrap=True)
     env.stdout.print(Text(f"{len(lines)} change(s); your progress is kept." if lines else
-                          "Already up to date; your progress is kept."))
+                          "Already up to date; your progress is kept."), soft_wrap=True)
     return ExitCode.OK
 
 

@@ -40,7 +40,7 @@ def verify(env: Environment, names: list[str], solutions: bool = False, jobs: in
             results = session.grade_many(exercises, jobs, solutions=solutions, on_result=show)
         except Interrupted as stop:
             env.stderr.print(Text(f"\nInterrupted: {len(stop.done)} of {len(exercises)} exercise(s) were graded"
-                                  + ("" if solutions else " and their passes are recorded") + "."))
+                                  + ("" if solutions else " and their passes are recorded") + "."), soft_wrap=True)
             return ExitCode.INTERRUPTED
         protections = session.protections
     passed = sum(1 for _, r in results if r)
@@ -50,5 +50,5 @@ def verify(env: Environment, names: list[str], solutions: bool = False, jobs: in
             "total": len(results), "solutions": solutions, "protections": protections,
         }))
     else:
-        env.stdout.print(Text(f"\n{passed} passed, {len(results) - passed} failed"))
+        env.stdout.print(Text(f"\n{passed} passed, {len(results) - passed} failed"), soft_wrap=True)
     return ExitCode.OK if passed == len(results) else ExitCode.FAILED

@@ -22,5 +22,5 @@ def watch(env: Environment, name: str | None, poll: bool = False, manual: bool =
         state = ws.state()
         done = sum(1 for ex in ws.curriculum if ex.name in state.done)
         env.stdout.print(Text(f"{done}/{len(ws.curriculum)} exercises done. Your progress is saved; `pyex watch` "
-                              "picks up here."))
+                              "picks up here."), soft_wrap=True)
     return ExitCode.INTERRUPTED if why == "interrupt" else ExitCode.OK

@@ -171,16 +171,18 @@ class WarmWorker:
                 self.stop()
 
     def stop(self) -> None:
-        if self.proc is not None:
-            with contextlib.suppress(OSError):
-                self.proc.kill()
-            with contextlib.suppress(subprocess.TimeoutExpired, OSError):
-                self.proc.wait(5)
-            self.reaper.disown(self.proc.pid)
-        if self.sock is not None:
-            with contextlib.suppress(OSError):
-                self.sock.close()
+        """Kill the worker (its checks die with it); safe from any thread, any number of times."""
+        proc, sock = self.proc, self.sock
         self.proc = self.sock = None
+        if proc is not None:
+            with contextlib.suppress(OSError):
+                proc.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired, OSError):
+                proc.wait(5)
+            self.reaper.disown(proc.pid)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.close()
 
     def memory_mb(self) -> float:
         try:
