@@ -15,6 +15,8 @@ helper with an example:
 - mail: an SMTP server on loopback (AUTH, refused and deferred recipients)
 - redis_servers: the run's own Redis database, and private servers a check can kill
 - planted: the learner's own tests, run against the correct code and against planted bugs
+- wsgi: a WSGI (Flask) application served for real by werkzeug, with the same request record
+- probes: files opened (an audit hook), items pulled from an iterable, raises with a message
 """
 
 from pyexercise.checklib.cli import MainResult, run_main
@@ -22,16 +24,19 @@ from pyexercise.checklib.counting import (COMPARISONS, CountingSequence, Item, T
                                           comparisons, inversions, stable_order, tagged)
 from pyexercise.checklib.mail import Mailbox, mailbox, smtp_server
 from pyexercise.checklib.planted import PlantedBugs, SuiteRun, run_learner_tests
+from pyexercise.checklib.probes import OpenedFiles, Tracked, assert_raises, opened_files
 from pyexercise.checklib.races import HammerResult, hammer, race_amplifier
 from pyexercise.checklib.redis_servers import RedisNode, redis_client, redis_servers, redis_url
 from pyexercise.checklib.source import (assert_not_used, forbidden_uses, target_module_name, target_path,
                                         target_source)
 from pyexercise.checklib.timing import TooSlow, Timing, best_of, measure, speed_ratio, time_budget
 from pyexercise.checklib.web import HttpServer, Request, http_server, serve_app
+from pyexercise.checklib.wsgi import wsgi_server
 from pyexercise.net import free_port, wait_for_port
 
 __all__ = [
-    "COMPARISONS", "CountingSequence", "HammerResult", "HttpServer", "Item", "MainResult", "Mailbox",
+    "COMPARISONS", "CountingSequence", "HammerResult", "HttpServer", "Item", "MainResult", "Mailbox", "OpenedFiles",
+    "Tracked", "assert_raises", "opened_files", "wsgi_server",
     "PlantedBugs", "RedisNode", "Request", "SuiteRun", "Timing", "TooSlow", "TrackedList", "assert_not_used",
     "best_of", "check_sorts_in_place", "comparisons", "forbidden_uses", "free_port", "hammer", "http_server",
     "inversions", "mailbox", "measure", "race_amplifier", "redis_client", "redis_servers", "redis_url",

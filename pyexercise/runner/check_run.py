@@ -299,7 +299,7 @@ def _from_report(final: FinalReport, outcome: Outcome, limits: Limits, base: dic
     if outcome is Outcome.MEMORY:
         detail = f"your code ran out of memory; the limit is {limits.memory} MB"
     return Result(outcome, detail=detail, passed=final.passed, total=final.total, failures=final.failures,
-                  frames=final.frames, **base)
+                  frames=final.frames, tests=final.tests, **base)
 
 
 def _crash_reason(code: int | None) -> str:

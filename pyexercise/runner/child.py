@@ -21,7 +21,7 @@ import pytest
 
 from pyexercise.runner import sandbox
 from pyexercise.runner.protocol import (MAX_TEXT, Failure, FinalReport, Frame, Ready, RunSpec, Started,
-                                        encode)
+                                        TestRecord, encode)
 
 
 class ResultWriter:
@@ -97,6 +97,13 @@ _PYTEST_ADVICE = re.compile(r"^\s*(Use -v to get more diff|Use -v to get the ful
 def _for_learners(message: str) -> str:
     """pytest's explanation without its command-line advice (-v, -vv): the learner runs pyex."""
     lines = [line for line in message.splitlines() if not _PYTEST_ADVICE.match(line)]
+    # the check's own words, then pytest's rewrite of the expression: where that is about types
+    # ("assert (<class 'int'> is int and 42 == 9)") it is noise beside the words, so the words stand
+    if lines and not lines[0].startswith("assert "):
+        for i, line in enumerate(lines):
+            if line.startswith("assert ") and "<class '" in "\n".join(lines[i:]):
+                lines = lines[:i]
+                break
     while lines and not lines[-1].strip():
         lines.pop()
     return "\n".join(lines)
@@ -176,6 +183,7 @@ class Collector:
         self.out, self.spec, self.paths, self.stdout = out, spec, paths, stdout
         self.passed = self.total = self.collected = 0
         self.failures: list[Failure] = []
+        self.tests: list[TestRecord] = []
         self.collect_errors: list[str] = []
         self.missing: list[str] = []
         self.running = ""
@@ -216,6 +224,7 @@ class Collector:
     def pytest_runtest_logreport(self, report) -> None:
         if report.when == "call" or (report.when == "setup" and not report.passed):
             self.total += 1
+            self.tests.append(TestRecord(report.nodeid.split("::")[-1], report.outcome, round(report.duration, 4)))
             if report.passed:
                 self.passed += 1
             elif report.skipped:
@@ -261,16 +270,17 @@ class Collector:
     def report(self, exit_code: int) -> FinalReport:
         if self.interrupted is not None:
             return FinalReport("fail", passed=self.passed, total=max(self.total, 1),
-                               failures=(*self.failures, self.interrupted))
+                               failures=(*self.failures, self.interrupted), tests=tuple(self.tests))
         if self.missing:
             return FinalReport("error", detail=f"The check imports `{self.missing[0]}` from your file, but it is "
                                "not defined there. Did you rename or delete it?")
         if self.collect_errors:
             return FinalReport("error", detail="The check could not be loaded:\n" + self.collect_errors[0])
         failures = tuple(self.failures)
+        tests = tuple(self.tests)
         if self.total == 0:
             return FinalReport("error", detail="The check ran no tests, so it cannot pass (a bug in the check).")
-        counts = dict(passed=self.passed, total=self.total, failures=failures)
+        counts = dict(passed=self.passed, total=self.total, failures=failures, tests=tests)
         if any(f.exception == "MemoryError" for f in failures):
             return FinalReport("memory", detail="MemoryError", **counts)
         if self.total < self.collected and not failures:

@@ -81,6 +81,17 @@ class Failure:
 
 
 @dataclass(frozen=True)
+class TestRecord:
+    """One test of a check, as it ended."""
+
+    __test__ = False  # not a test class, whatever pytest makes of the name
+
+    name: str
+    outcome: str  # passed, failed, skipped
+    duration: float = 0.0  # seconds
+
+
+@dataclass(frozen=True)
 class Ready:
     """The child has started; the learner's time limit starts now."""
 
@@ -98,6 +109,7 @@ class FinalReport:
     total: int = 0
     failures: tuple[Failure, ...] = ()
     frames: tuple[Frame, ...] = ()  # for errors at import
+    tests: tuple[TestRecord, ...] = ()  # every test that ran, in order
 
 
 ChildMessage = Union[Ready, Started, FinalReport]
@@ -132,6 +144,18 @@ def _failure(raw: Any) -> Failure | None:
                        notes=tuple(_text(n, 2000) for n in notes[:10]), todo=raw.get("todo") is True)
 
 
+def _tests(raw: Any) -> tuple[TestRecord, ...]:
+    if not isinstance(raw, list):
+        return ()
+    out = []
+    for t in raw[:2000]:
+        if isinstance(t, dict) and isinstance(t.get("name"), str) and t.get("outcome") in ("passed", "failed", "skipped"):
+            duration = t.get("duration")
+            out.append(TestRecord(_text(t["name"], 300), t["outcome"],
+                                  float(duration) if isinstance(duration, (int, float)) and duration >= 0 else 0.0))
+    return tuple(out)
+
+
 def decode(line: bytes) -> ChildMessage | None:
     """One line from a child's result pipe, or None if it is not a well-formed message."""
     if len(line) > MAX_MESSAGE:
@@ -154,7 +178,8 @@ def decode(line: bytes) -> ChildMessage | None:
         failures = data.get("failures") if isinstance(data.get("failures"), list) else []
         parsed = [f for f in (_failure(f) for f in failures[:200]) if f is not None]
         return FinalReport(outcome=data["outcome"], detail=_text(data.get("detail")), passed=ints[0],
-                           total=ints[1], failures=tuple(parsed), frames=_frames(data.get("frames")))
+                           total=ints[1], failures=tuple(parsed), frames=_frames(data.get("frames")),
+                           tests=_tests(data.get("tests")))
     return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import asdict, dataclass, field
 
-from pyexercise.runner.protocol import Failure, Frame
+from pyexercise.runner.protocol import Failure, Frame, TestRecord
 
 
 class Outcome(str, enum.Enum):
@@ -57,6 +57,7 @@ class Result:
     running_test: str = ""  # the test in progress when a limit was hit
     limit: LimitHit | None = None
     untouched: bool = False  # the graded stub is exactly as pyex shipped it
+    tests: tuple[TestRecord, ...] = ()  # every test that ran, in order, with how it ended
     started_tests: tuple[str, ...] = field(default=(), repr=False)
 
     def __bool__(self) -> bool:

@@ -49,3 +49,10 @@ def test_pytest_args_are_pyexs_own():
     args = child.pytest_args(spec)
     assert args[0] == "/c.py" and "--noconftest" in args and ["-c", "/i.ini"] == args[1:3] and args[-1] == "-x"
     assert "no:cacheprovider" in args and "pyexercise.checklib.plugin" in args
+
+
+def test_a_type_check_shows_the_checks_words_without_pytests_rewrite():
+    noisy = "add(2, 3) should be 9\nassert (<class 'int'> is int and 42 == 9)\n +  where <class 'int'> = type(42)"
+    assert child._for_learners(noisy) == "add(2, 3) should be 9"
+    plain = "should be 9\nassert 42 == 9"
+    assert child._for_learners(plain) == plain  # a value comparison's explanation helps: it stays
