@@ -36,6 +36,18 @@ class TextOrJson(str, enum.Enum):
     json = "json"
 
 
+class CiSystem(str, enum.Enum):
+    github = "github"
+
+
+class ReportFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    junit = "junit"
+    exercism = "exercism"
+    github = "github"
+
+
 def _env(ctx: typer.Context) -> Environment:
     root = ctx.find_root().obj
     return root if isinstance(root, Environment) else Environment()
@@ -129,11 +141,12 @@ def init(
     directory: Path = typer.Argument(Path("pyex-exercises"), metavar="[DIR]",
                                      help="Where to make the workspace (default: ./pyex-exercises)."),
     no_git: bool = typer.Option(False, "--no-git", help="Don't make it a git repository."),
+    ci: Optional[CiSystem] = typer.Option(None, "--ci", help="Also write a CI workflow that grades every push."),
 ) -> None:
     """Make a workspace of exercises to solve: the stubs, a pyex.toml, a .gitignore."""
     from pyexercise.commands.init import init as cmd
 
-    dispatch(cmd, ctx, directory, git=not no_git)
+    dispatch(cmd, ctx, directory, git=not no_git, ci=ci.value if ci else None)
 
 
 @app.command()
@@ -190,12 +203,19 @@ def verify_cmd(
     solutions: bool = typer.Option(False, "--solutions", help="Grade the reference solutions instead."),
     jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, metavar="N", help="Checks at once "
                                        "(default: the number of cores)."),
-    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", help="How to report."),
+    fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", help="What to print: text, or one of the formats "
+                                     "CI reads (json: docs/results.md)."),
+    outputs: Optional[List[str]] = typer.Option(None, "--output", metavar="[FORMAT:]FILE", help="Also write a "
+                                                "format to FILE (repeatable): .xml is junit, .json json, .md a "
+                                                "Markdown summary, DIR/ a folder of Exercism results."),
+    min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0, metavar="RATIO",
+                                              help="Pass (exit 0) at this share of the points (default: 1, all)."),
 ) -> None:
-    """Check all (or the named) exercises in parallel, headless. Exit 0 iff all pass."""
+    """Check all (or the named) exercises in parallel, headless. Exit 0 iff the score is reached."""
     from pyexercise.commands.verify import verify as cmd
 
-    dispatch(cmd, ctx, names or [], solutions=solutions, jobs=jobs, fmt=fmt.value)
+    dispatch(cmd, ctx, names or [], solutions=solutions, jobs=jobs, fmt=fmt.value, outputs=outputs or [],
+             min_score=min_score)
 
 
 @app.command("reset")

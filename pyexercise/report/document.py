@@ -111,7 +111,7 @@ def document(graded: Iterable[Graded], *, solutions: bool, protections: str, int
     }
 
 
-def test_source(check_source: bytes | None, name: str) -> str:
+def source_of_test(check_source: bytes | None, name: str) -> str:
     """The source of test function ``name`` in a check (for formats that show the test's code)."""
     if not check_source:
         return ""

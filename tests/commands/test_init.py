@@ -53,3 +53,24 @@ def test_the_workspace_runs_and_shows_the_solution_after_a_pass(packaged, tmp_pa
     assert result.code == 0 and "solutions/basics/add_two.py" in result.out
     assert (tmp_path / "ws/solutions/basics/add_two.py").is_file()  # copied in only now
     assert not (tmp_path / "ws/solutions/basics/shout.py").exists()
+
+
+def test_init_with_a_github_workflow_whose_verify_step_runs(packaged, tmp_path, pyex, monkeypatch):
+    import yaml
+
+    assert pyex("init", "ws", "--no-git", "--ci", "github").code == 0
+    workflow = yaml.safe_load((tmp_path / "ws/.github/workflows/pyex.yml").read_text())
+    assert set(workflow[True]) == {"push", "pull_request"}  # YAML 1.1 reads `on:` as True
+    steps = workflow["jobs"]["verify"]["steps"]
+    assert any(s.get("uses", "").startswith("actions/upload-artifact") and s["with"]["path"] == "pyex-results.xml"
+               for s in steps)
+    install = next(s["run"] for s in steps if "pip install" in s.get("run", ""))
+    assert "pyexercise==" in install
+    verify = next(s["run"] for s in steps if "pyex verify" in s.get("run", ""))
+    monkeypatch.chdir(tmp_path / "ws")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = pyex(*verify.split()[1:])  # the step's own command, on the fresh workspace
+    assert result.code == 1 and "0 passed, 0 failing, 3 not started" in result.out
+    assert (tmp_path / "ws/pyex-results.xml").read_text().startswith("<?xml")
+    assert "## pyex verify" in summary.read_text()
