@@ -258,7 +258,10 @@ class GradingSession:
             result = run_check(job, self.context, cancel=self._cancelled(cancel), on_ready=on_ready)
             if self.worker is not None:
                 self.worker.check_health()
-            changed = self.snapshot.restore()
+            # with the checks out of the run's reach (hidden in its mount namespace), a change on
+            # disk is an author's, not the run's: it is taken, never undone; without that layer,
+            # what changed is put back and the run does not count
+            changed = [] if self.capabilities.namespaces else self.snapshot.restore()
         if changed and result.outcome is not Outcome.CANCELLED:
             result = verdicts.files_changed(ex, shown, changed)
         if learner and self.guard_progress and self.ws.progress.restore_if_forged(progress_before):
