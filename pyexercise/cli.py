@@ -244,6 +244,33 @@ def watch_cmd(
     dispatch(cmd, ctx, name, poll=poll, manual=manual)
 
 
+@app.command("interview")
+def interview_cmd(
+    ctx: typer.Context,
+    level: Optional[str] = typer.Option(None, "--level", metavar="LEVEL", help="junior, mid or senior (default: any)."),
+    topic: Optional[str] = typer.Option(None, "--topic", metavar="TOPIC", help="core, dsa, files, ... (default: any)."),
+    count: int = typer.Option(3, "--count", min=1, metavar="N", help="How many exercises."),
+    minutes: float = typer.Option(45, "--minutes", min=0.05, metavar="M", help="The time you have, in minutes."),
+    history: bool = typer.Option(False, "--history", help="List the interviews so far, with trends."),
+    seed: Optional[int] = typer.Option(None, "--seed", hidden=True),
+) -> None:
+    """A mock interview: N exercises (ones you have not done first) against the clock, then a report."""
+    from pyexercise.commands.interview import interview as cmd
+
+    dispatch(cmd, ctx, level=level, topic=topic, count=count, minutes=minutes, history=history, seed=seed)
+
+
+@app.command("review")
+def review_cmd(
+    ctx: typer.Context,
+    count: Optional[int] = typer.Option(None, "--count", min=1, metavar="N", help="At most N of the due ones."),
+) -> None:
+    """Spaced review: re-solve from fresh stubs the done exercises that are due again."""
+    from pyexercise.commands.review import review as cmd
+
+    dispatch(cmd, ctx, count=count)
+
+
 @dev_app.command("new")
 def dev_new(
     ctx: typer.Context,

@@ -29,6 +29,8 @@ from pyexercise.guard import replace_file
 STATE_VERSION = 2  # 2: hints are the numbers revealed, not a count
 STATE_DIR = ".pyex"
 STATE_FILE = "state.json"
+HISTORY_FILE = "interviews.json"
+HISTORY_VERSION = 1
 
 try:
     import fcntl
@@ -41,6 +43,8 @@ class State:
     current: str | None = None
     done: set[str] = field(default_factory=set)
     hints: dict[str, list[int]] = field(default_factory=dict)  # exercise -> the hint numbers revealed
+    #: spaced review: exercise -> {"box": 1.., "due": unix time}; see practice.py
+    review: dict[str, dict] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -48,6 +52,7 @@ class State:
             "current": self.current,
             "done": sorted(self.done),
             "hints": {k: sorted(set(v)) for k, v in sorted(self.hints.items())},
+            "review": {k: {"box": v["box"], "due": v["due"]} for k, v in sorted(self.review.items())},
         }
 
     @classmethod
@@ -75,7 +80,13 @@ class State:
                 revealed[name] = sorted(set(value))
             else:
                 raise ValueError(f"`hints.{name}` is not a list of hint numbers")
-        return cls(current=current, done=set(done), hints=revealed)
+        review = data.get("review", {})
+        if not isinstance(review, dict) or not all(
+                isinstance(k, str) and isinstance(v, dict) and type(v.get("box")) is int and v["box"] >= 1
+                and isinstance(v.get("due"), (int, float)) for k, v in review.items()):
+            raise ValueError("`review` is not a table of {box, due}")
+        return cls(current=current, done=set(done), hints=revealed,
+                   review={k: {"box": v["box"], "due": float(v["due"])} for k, v in review.items()})
 
     def rename(self, curriculum) -> bool:
         """Carry progress from old names to the exercises that now have them as aliases."""
@@ -199,11 +210,37 @@ class Progress:
                 self._write_bytes(before)
         return True
 
+    # -- the interview history: a file of its own, under the same lock and atomic writes ------------
+    @property
+    def history_path(self) -> Path:
+        return self.dir / HISTORY_FILE
+
+    def history(self) -> list[dict]:
+        try:
+            data = json.loads(self.history_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return []
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            self.warn(f"The interview history {self.history_path} is unreadable ({exc}); it is left as it is.")
+            return []
+        if not isinstance(data, dict) or data.get("format_version") != HISTORY_VERSION or \
+                not isinstance(data.get("interviews"), list):
+            self.warn(f"The interview history {self.history_path} is not one this pyex writes; it is left as it is.")
+            return []
+        return [i for i in data["interviews"] if isinstance(i, dict)]
+
+    def add_interview(self, report: dict) -> None:
+        with self._locked():
+            interviews = self.history() + [report]
+            data = {"format_version": HISTORY_VERSION, "interviews": interviews}
+            self._write_bytes((json.dumps(data, indent=2) + "\n").encode("utf-8"), self.history_path, sign=False)
+
     def _write(self, state: State) -> None:
         self._write_bytes((json.dumps(state.to_json(), indent=2) + "\n").encode("utf-8"))
 
-    def _write_bytes(self, data: bytes) -> None:
-        tmp = self.path.with_name(f".{STATE_FILE}.{os.getpid()}.tmp")
+    def _write_bytes(self, data: bytes, path: Path | None = None, sign: bool = True) -> None:
+        path = path or self.path
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()  # never write through a link planted at our temp name
@@ -213,9 +250,10 @@ class Progress:
                 os.fsync(fd)
             finally:
                 os.close(fd)
-            os.replace(tmp, self.path)
-            with contextlib.suppress(OSError):
-                replace_file(self._last_write, (hashlib.sha256(data).hexdigest() + "\n").encode())
+            os.replace(tmp, path)
+            if sign:
+                with contextlib.suppress(OSError):
+                    replace_file(self._last_write, (hashlib.sha256(data).hexdigest() + "\n").encode())
             dir_fd = os.open(self.dir, os.O_RDONLY)
             try:
                 os.fsync(dir_fd)
@@ -224,5 +262,5 @@ class Progress:
         except OSError as exc:
             with contextlib.suppress(OSError):
                 tmp.unlink()
-            raise FatalError(f"Cannot save progress to {self.path}: {exc.strerror}. Your previous "
+            raise FatalError(f"Cannot save progress to {path}: {exc.strerror}. Your previous "
                              "progress is intact; free some space or fix permissions and try again.") from None

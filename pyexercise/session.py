@@ -226,6 +226,11 @@ class GradingSession:
             with contextlib.suppress(Exception):
                 self._on_spawner(self.worker.start)
 
+    def warm_up_in_background(self) -> None:
+        """Start the worker while the learner reads something (watch's welcome)."""
+        if self.worker is not None and not self.worker.alive:
+            self._spawner.submit(self.worker.start)  # a failure shows at the first check, where it matters
+
     # -- grading -------------------------------------------------------------------------------------
     @property
     def protections(self) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+import time
 import sys
 from dataclasses import dataclass
 from functools import cached_property
@@ -118,6 +119,8 @@ class Workspace:
             return None
         with self.progress.update(self.curriculum) as state:
             state.done.add(ex.name)
+            # spaced review (practice.py): first due a day after the first pass
+            state.review.setdefault(ex.name, {"box": 1, "due": time.time() + 86400.0})
         return self.reveal_solution(ex)
 
     def resolve(self, name_or_path: str) -> Exercise:

@@ -12,7 +12,7 @@ from conftest import REPO
 
 PACKAGE = REPO / "pyexercise"
 #: a module may import only from layers at or below its own (cli on top)
-LAYERS = ["cli", "commands", "watch", "session", "services", "workspace", "runner", "checklib"]
+LAYERS = ["cli", "commands", "practice", "watch", "session", "services", "workspace", "runner", "checklib"]
 
 
 def modules() -> dict[str, Path]:

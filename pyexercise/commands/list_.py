@@ -5,6 +5,7 @@ import json
 from rich.text import Text
 
 from pyexercise.env import Environment
+from pyexercise.practice import due
 from pyexercise.errors import ExitCode
 from pyexercise.ui import status_table
 from pyexercise.workspace import Workspace
@@ -24,5 +25,7 @@ def list_exercises(env: Environment, as_json: bool = False) -> ExitCode:
     rows = [(ex, "done" if ex.name in state.done else "pending", ex.name == current.name) for ex in ws.curriculum]
     env.stdout.print(status_table(rows))
     done = sum(1 for ex in ws.curriculum if ex.name in state.done)
-    env.stdout.print(Text(f"\n{done}/{len(ws.curriculum)} done"), soft_wrap=True)
+    waiting = len(due(ws))
+    env.stdout.print(Text(f"\n{done}/{len(ws.curriculum)} done" + (f"; {waiting} due for review: `pyex review`"
+                                                                     if waiting else "")), soft_wrap=True)
     return ExitCode.OK

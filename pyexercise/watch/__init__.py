@@ -6,6 +6,7 @@
 - ``render``: a frame at any terminal size
 - ``screen``: the terminal's modes, restored on every way out
 - ``files``: saves, as watchdog reports them
+- ``course``: what the loop works through (the curriculum, or a practice run)
 - ``loop``: the one queue and loop that ties them together
 """
 
@@ -20,6 +21,7 @@ from rich.console import Console
 
 from pyexercise.curriculum import Exercise
 from pyexercise.session import GradingSession
+from pyexercise.watch.course import Course, WorkspaceCourse
 from pyexercise.watch.events import Quit, Resized
 from pyexercise.watch.files import needs_polling, start_observer
 from pyexercise.watch.keys import KeyReader
@@ -35,27 +37,37 @@ def watch(ws: Workspace, console: Console, start: Exercise | None, poll: bool, m
     first_time = not ws.progress.path.exists()
     with ws.progress.update(ws.curriculum) as state:
         state.current = ex.name
+    welcome = ws.curriculum.welcome_message.strip() if first_time else ""
+    return run(ws, WorkspaceCourse(ws), ex.name, console, poll=poll, manual=manual, welcome=welcome)
+
+
+def run(ws: Workspace, course: Course, start: str, console: Console, *, poll: bool = False, manual: bool = False,
+        welcome: str = "") -> str:
+    """The watch loop over ``course`` from exercise ``start``; why it ended ("q", "eof", "interrupt",
+    "time", "done")."""
     events: queue.Queue = queue.Queue()
     fd = sys.stdin.fileno()
     keys = KeyReader(fd, events)
     observer = None
     previous_winch = signal.signal(signal.SIGWINCH, lambda *_: events.put(Resized()))
-    st = State(exercise=ex.name)
+    st = State(exercise=start)
     try:
         with terminal(fd, sys.stdout), GradingSession(ws) as session:
             keys.start()  # before anything slow: no key pressed from now on is lost
             if manual:
                 mode = "manual"
             else:
-                observer, mode = start_observer(ws.root, events, poll or needs_polling(ws.root))
-            loop = Loop(ws, session, events, mode, manual=manual, color=console.color_system is not None)
-            welcome = ws.curriculum.welcome_message.strip()
-            if welcome and first_time:
+                root = course.curriculum.root
+                observer, mode = start_observer(root, events, poll or needs_polling(root))
+            loop = Loop(course, session, events, mode, manual=manual, color=console.color_system is not None,
+                        root=ws.root)
+            if welcome:
+                session.warm_up_in_background()
                 show_welcome(welcome, events, sys.stdout)
             try:
                 st = loop.run(st, sys.stdout)
             except KeyboardInterrupt:
-                st = State(exercise=ex.name, quit="interrupt")
+                st = State(exercise=start, quit="interrupt")
     finally:
         keys.stopped.set()
         signal.signal(signal.SIGWINCH, previous_winch)

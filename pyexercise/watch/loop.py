@@ -12,10 +12,9 @@ import shutil
 import threading
 import time
 from dataclasses import replace
+from pathlib import Path
 from typing import Callable
 
-from pyexercise import hints as hints_mod
-from pyexercise.curriculum import task_of
 from pyexercise.errors import FatalError
 from pyexercise.runner.result import Outcome, Result
 from pyexercise.session import GradingSession
@@ -23,42 +22,39 @@ from pyexercise.watch import render, screen
 from pyexercise.watch.events import (CancelRun, FileSaved, KeyPressed, RecordPass, ResetStub, Resized, RevealHint,
                                      RunFinished, RunReady, SetCurrent, StartRun, Tick)
 from pyexercise.watch.machine import Facts, State, start, step
-from pyexercise.workspace import Workspace
+from pyexercise.watch.course import Course
 
 TICK = 0.25  # seconds between redraws while a check runs (its elapsed time)
 
 
 class Loop:
-    def __init__(self, ws: Workspace, session: GradingSession, events: queue.Queue, mode: str,
-                 manual: bool = False, size: Callable[[], tuple[int, int]] | None = None, color: bool = True) -> None:
-        self.ws, self.session, self.events, self.mode, self.manual = ws, session, events, mode, manual
+    def __init__(self, course: Course, session: GradingSession, events: queue.Queue, mode: str,
+                 manual: bool = False, size: Callable[[], tuple[int, int]] | None = None, color: bool = True,
+                 root: Path | None = None) -> None:
+        self.course, self.session, self.events, self.mode, self.manual = course, session, events, mode, manual
+        self.root = root or Path.cwd()
         self.size = size or (lambda: tuple(shutil.get_terminal_size((80, 24))))
         self.color = color
         self.cancels: dict[int, threading.Event] = {}
-        self.facts = self.read_facts()
+        self.facts = course.facts(manual)
         self.views: dict[str, render.View] = {}
 
-    def read_facts(self) -> Facts:
-        state = self.ws.state()
-        cur = self.ws.curriculum
-        return Facts(cur, frozenset(state.done), {k: tuple(v) for k, v in state.hints.items()},
-                     {ex.name: ex.hint_for for ex in cur if ex.hint_for}, self.manual)
-
     def view(self, st: State) -> render.View:
-        ex = self.ws.curriculum.get(st.exercise)
+        ex = self.course.curriculum.get(st.exercise)
         cached = self.views.get(ex.name)
         if cached is None:
-            shipped = self.ws.pristine(ex)
-            task = task_of(shipped.decode("utf-8", "replace")) if shipped else ex.summary
-            cached = render.View(self.ws.root, self.mode, task=task, summary=self.ws.summary(ex),
-                                 final_message=self.ws.curriculum.final_message)
+            task, summary = self.course.task(ex)
+            cached = render.View(self.root, self.mode, task=task, summary=summary,
+                                 final_message=self.course.final_message)
             self.views[ex.name] = cached
-        if ex.name in self.facts.done and cached.solution_path is None:
-            cached.solution_path = self.ws.reveal_solution(ex)
-            try:
-                cached.solution_text = cached.solution_path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                cached.solution_text = ""
+        if cached.solution_path is None:
+            cached.solution_path = self.course.solution(ex)
+            if cached.solution_path is not None:
+                try:
+                    cached.solution_text = cached.solution_path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    cached.solution_text = ""
+        cached.extra = self.course.header(time.monotonic())
         return cached
 
     # -- effects -------------------------------------------------------------------------------------
@@ -71,36 +67,34 @@ class Loop:
                 if cancel is not None:
                     cancel.set()
             elif isinstance(effect, RecordPass):
-                self.ws.record(self.ws.curriculum.get(effect.exercise), True)
-                self.facts = self.read_facts()
+                self.course.record_pass(self.course.curriculum.get(effect.exercise))
+                self.facts = self.course.facts(self.manual)
+                self.views.pop(effect.exercise, None)
             elif isinstance(effect, RevealHint):
-                hints_mod.reveal(self.ws, self.ws.curriculum.get(effect.exercise), effect.number)
-                self.facts = self.read_facts()
+                self.course.reveal_hint(self.course.curriculum.get(effect.exercise), effect.number)
+                self.facts = self.course.facts(self.manual)
             elif isinstance(effect, ResetStub):
-                ex = self.ws.curriculum.get(effect.exercise)
+                ex = self.course.curriculum.get(effect.exercise)
                 try:
-                    self.ws.reset(ex)
+                    self.course.reset(ex)
                 except FatalError as exc:
                     st = replace(st, message=str(exc))
                     continue
-                with self.ws.progress.update(self.ws.curriculum) as state:
-                    state.done.discard(ex.name)
-                self.facts = self.read_facts()
+                self.facts = self.course.facts(self.manual)
                 self.views.pop(ex.name, None)
             elif isinstance(effect, SetCurrent):
-                with self.ws.progress.update(self.ws.curriculum) as state:
-                    state.current = effect.exercise
+                self.course.set_current(effect.exercise)
         return st
 
     def start_run(self, effect: StartRun) -> None:
         cancel = threading.Event()
         self.cancels[effect.generation] = cancel
-        ex = self.ws.curriculum.get(effect.exercise)
+        ex = self.course.curriculum.get(effect.exercise)
 
         def work() -> None:
             try:
-                result = self.session.grade(ex, cancel=cancel,
-                                            on_ready=lambda: self.events.put(RunReady(effect.generation)))
+                result = self.course.grade(self.session, ex, cancel,
+                                           lambda: self.events.put(RunReady(effect.generation)))
             except Exception as exc:  # noqa: BLE001 - shown to the learner, never a crash of watch
                 result = Result(Outcome.CRASHED, exercise=ex.name, detail=f"pyex could not run the check: {exc}")
             self.events.put(RunFinished(ex.name, effect.generation, result))
@@ -118,7 +112,7 @@ class Loop:
             st = self.carry_out(st, effects)
         self.draw(st, out)
         while not st.quit:
-            timeout = TICK if st.running else 1.0
+            timeout = TICK if st.running or self.course.deadline is not None else 1.0
             if st.due is not None:
                 timeout = max(0.0, min(timeout, st.due - time.monotonic()))
             try:
@@ -129,6 +123,8 @@ class Loop:
             while event is not None and not st.quit:
                 # take whatever else is already queued before drawing once
                 redraw |= not isinstance(event, FileSaved)
+                if isinstance(event, FileSaved) and event.path.name == self.course.curriculum.get(st.exercise).stub.name:
+                    self.course.saved(self.course.curriculum.get(st.exercise))
                 st, effects = step(st, event, self.facts, time.monotonic())
                 st = self.carry_out(st, effects)
                 if isinstance(event, KeyPressed | Resized | RunFinished | RunReady):
@@ -141,7 +137,7 @@ class Loop:
             if effects:
                 st = self.carry_out(st, effects)
                 redraw = True
-            if (redraw or st.running) and not st.quit:
+            if (redraw or st.running or self.course.deadline is not None) and not st.quit:
                 self.draw(st, out)
         for cancel in self.cancels.values():
             cancel.set()

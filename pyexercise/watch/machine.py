@@ -28,6 +28,9 @@ class Facts:
     hints: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # revealed hint numbers
     hint_for: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # exercise -> test -> hint
     manual: bool = False
+    practice: bool = False  # an interview or a review: n moves on whether or not this one passes
+    deadline: float | None = None  # when it ends by itself (an interview's time)
+    solutions_locked: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,15 @@ def can_move_on(st: State, facts: Facts) -> bool:
     return st.exercise in facts.done
 
 
+def next_in_practice(facts: Facts, after: str) -> Exercise | None:
+    order = facts.curriculum.exercises
+    here = facts.curriculum.get(after).index
+    for ex in order[here + 1:] + order[:here]:
+        if ex.name not in facts.done:
+            return ex
+    return None
+
+
 def next_pending(facts: Facts, after: str) -> Exercise | None:
     order = facts.curriculum.exercises
     here = facts.curriculum.get(after).index
@@ -138,6 +150,8 @@ def step(st: State, event, facts: Facts, now: float) -> tuple[State, list[Effect
             return st, []
         return replace(st, due=now + DEBOUNCE), []
     if isinstance(event, Tick):
+        if facts.deadline is not None and now >= facts.deadline:
+            return replace(st, quit="time"), [CancelRun(st.generation)] if st.running else []
         if st.due is not None and now >= st.due:
             return start(st, now)
         return st, []
@@ -159,7 +173,8 @@ def finished(st: State, event: RunFinished, facts: Facts) -> tuple[State, list[E
     if event.result.outcome is Outcome.PASS:
         done = facts.done | {st.exercise}
         all_done = all(ex.name in done for ex in facts.curriculum)
-        return replace(st, finished=all_done), [RecordPass(st.exercise)]
+        return replace(st, finished=all_done, quit="done" if all_done and facts.practice else ""), \
+            [RecordPass(st.exercise)]
     return st, []
 
 
@@ -200,6 +215,11 @@ def main_key(st: State, what: Intent, facts: Facts, now: float) -> tuple[State, 
         return replace(st, hints_shown=True, hint_about=about), [RevealHint(st.exercise, number)]
     if what is Intent.RERUN:
         return start(st, now)
+    if what is Intent.NEXT and facts.practice:  # move on, solved or not: the clock is running
+        nxt = next_in_practice(facts, st.exercise)
+        if nxt is None:
+            return replace(st, message="This is the only one left."), []
+        return go_to(st, nxt.name, now, facts)
     if what is Intent.NEXT:
         if not can_move_on(st, facts):
             return replace(st, message="Pass this exercise first (or press l to pick another)."), []
@@ -208,6 +228,8 @@ def main_key(st: State, what: Intent, facts: Facts, now: float) -> tuple[State, 
             return replace(st, finished=True, message="Every exercise is done!"), []
         return go_to(st, nxt.name, now, facts)
     if what is Intent.SOLUTION:
+        if facts.solutions_locked:
+            return replace(st, message="Solutions open when this practice ends."), []
         if not can_move_on(st, facts):
             return replace(st, message="The solution opens once this exercise passes."), []
         return replace(st, show_solution=not st.show_solution), []

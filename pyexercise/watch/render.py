@@ -46,6 +46,7 @@ class View:
     solution_text: str = ""
     solution_path: object = None
     final_message: str = ""
+    extra: str = ""  # what the course adds to the header (a countdown)
 
 
 def _paint(renderable: RenderableType, width: int, color: bool) -> list[str]:
@@ -71,6 +72,8 @@ def header(st: State, facts: Facts, view: View, width: int) -> Group:
     info = Text("  ".join(f"{lvl} {d}/{t}" for lvl, (d, t) in levels.items()) + f"   · {mode}", style="dim",
                 overflow="ellipsis", no_wrap=True)
     parts: list[RenderableType] = [bar, info]
+    if view.extra:
+        parts.append(ui.plain(view.extra, "bold magenta", 200))
     if st.view != "list":
         ex = cur.get(st.exercise)
         line = Text.assemble((f"[{ex.index + 1}/{len(cur)}] ", "dim"), ui.plain(ex.name, "bold", 200), "  ",
@@ -90,10 +93,12 @@ def legend(st: State, facts: Facts, width: int) -> list[Text]:
         keys = [("y", "reset"), ("any key", "cancel")]
     else:
         keys = []
-        if can_move_on(st, facts) and not st.finished:
+        if facts.practice:
+            keys.append(("n", "next one"))
+        elif can_move_on(st, facts) and not st.finished:
             keys.append(("n", "next"))
         keys += [("h", "hint"), ("l", "list"), ("r", "re-run"), ("x", "reset")]
-        if can_move_on(st, facts):
+        if can_move_on(st, facts) and not facts.solutions_locked:
             keys.append(("s", "solution"))
         keys += [("t", "task"), ("?", "help"), ("q", "quit")]
     lines: list[Text] = [Text()]

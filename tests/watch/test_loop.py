@@ -13,6 +13,7 @@ from pyexercise.env import Environment
 from pyexercise.runner.result import Outcome
 from pyexercise.session import GradingSession
 from pyexercise.watch.events import KeyPressed, Quit
+from pyexercise.watch.course import WorkspaceCourse
 from pyexercise.watch.loop import Loop
 from pyexercise.watch.machine import State
 from pyexercise.workspace import Workspace
@@ -31,7 +32,7 @@ def looping(workspace):
     ws = Workspace(Environment(root_override=workspace))
     events: queue.Queue = queue.Queue()
     with GradingSession(ws, warm_worker=False) as session:
-        loop = Seen(ws, session, events, "manual", manual=True, size=lambda: (100, 40), color=False)
+        loop = Seen(WorkspaceCourse(ws), session, events, "manual", manual=True, size=lambda: (100, 40), color=False)
         loop.last = State("add_two")
         thread = threading.Thread(target=loop.run, args=(State("add_two"), io.StringIO()), daemon=True)
         thread.start()

@@ -14,6 +14,7 @@ from pyexercise.runner.result import Outcome
 from pyexercise.session import GradingSession
 from pyexercise.watch.events import Quit
 from pyexercise.watch.files import start_observer
+from pyexercise.watch.course import WorkspaceCourse
 from pyexercise.watch.loop import Loop
 from pyexercise.watch.machine import State
 from pyexercise.workspace import Workspace
@@ -37,7 +38,7 @@ def test_a_thousand_saves_leave_no_processes_descriptors_or_memory_behind(worksp
     me = psutil.Process()
     with GradingSession(ws) as session:
         session.warm_up()
-        loop = Recorder(ws, session, events, mode, size=lambda: (100, 40), color=False)
+        loop = Recorder(WorkspaceCourse(ws), session, events, mode, size=lambda: (100, 40), color=False)
         loop.last = State(exercise=ex.name)
         runner = threading.Thread(target=loop.run, args=(State(exercise=ex.name), io.StringIO()), daemon=True)
         runner.start()
