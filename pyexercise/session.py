@@ -46,8 +46,13 @@ KEEPER = r"""
 import os, shutil, signal, sys, time
 base = sys.argv[1]
 def bye(*_):
-    time.sleep(0.3)  # the worker and the checks are dying too: let them go first
-    shutil.rmtree(base, ignore_errors=True)
+    # the worker and the checks are dying too, and may still write into base for a moment on a
+    # busy machine: remove it until it stays gone
+    deadline = time.monotonic() + 10
+    time.sleep(0.3)
+    while os.path.lexists(base) and time.monotonic() < deadline:
+        shutil.rmtree(base, ignore_errors=True)
+        time.sleep(0.2)
     os._exit(0)
 signal.signal(signal.SIGTERM, bye)
 signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -78,6 +83,28 @@ def cache_dir() -> str:
         path = os.path.join(tempfile.gettempdir(), f"pyex-hypothesis-{os.getuid()}")
         os.makedirs(path, exist_ok=True)
     return path
+
+
+def build_hypothesis_tables(path: str) -> None:
+    """Build hypothesis' unicode tables once, outside any check: built inside one they cost the
+    learner's run ~4 s and ~200 MB, enough for ``add`` to fail a 160 MB limit on a fresh machine
+    (and a run killed at the limit never writes the cache, so every run would pay again)."""
+    import unicodedata
+    from importlib import metadata
+
+    try:
+        version = metadata.version("hypothesis")
+    except metadata.PackageNotFoundError:
+        return
+    marker = os.path.join(path, f"tables-{version}-{unicodedata.unidata_version}")
+    if os.path.exists(marker):
+        return
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        subprocess.run([sys.executable, "-c", "from pyexercise.runner.child import configure_hypothesis as c; c()"],
+                       env={**os.environ, "HYPOTHESIS_STORAGE_DIRECTORY": path}, stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120, check=True,
+                       preexec_fn=sandbox.parent_death_preexec(signal.SIGKILL))
+        open(marker, "w").close()
 
 
 class GradingSession:
@@ -140,6 +167,7 @@ class GradingSession:
             launcher = warm.WarmWorker(variables, self.reaper, workdir=self.base, start_on=self._on_spawner)
             self._stack.callback(launcher.stop)
         self.worker = launcher if isinstance(launcher, warm.WarmWorker) else None
+        build_hypothesis_tables(cache_dir())
         self.context = Context(self.reaper, self.base, launcher, sandbox=spec, cache_dir=cache_dir())
 
     @staticmethod

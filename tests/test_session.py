@@ -127,3 +127,14 @@ def _alive(pids):
         except psutil.NoSuchProcess:
             pass
     return out
+
+
+def test_a_fresh_machine_builds_hypothesis_tables_outside_the_learners_run(workspace, tmp_path, monkeypatch, pyex):
+    """Built inside the check, hypothesis' unicode tables cost ~200 MB and a correct ``add`` failed
+    the fixture's 160 MB limit on a machine that had never run pyex."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "fresh-cache"))
+    monkeypatch.setenv("PYEX_WARM", "0")
+    write(workspace / "exercises/basics/add_two.py", "def add(a, b):\n    return a + b\n")
+    result = pyex("run", "add_two")
+    assert result.code == 0, result.out
+    assert list((tmp_path / "fresh-cache" / "pyex" / "hypothesis").glob("tables-*"))

@@ -23,7 +23,7 @@ from pyexercise.guard import replace_file
 from pyexercise.ui import inert
 from pyexercise.workspace import packaged_curriculum
 
-GITIGNORE = "# pyex's own state: progress, hints, interview history\n.pyex/\n"
+GITIGNORE = "# pyex's own state: progress, hints, interview history; practice/ holds interview runs\n.pyex/\npractice/\n"
 WORKFLOW = Path(".github") / "workflows" / "pyex.yml"
 
 

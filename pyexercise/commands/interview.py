@@ -21,7 +21,7 @@ def interview(env: Environment, level: str | None = None, topic: str | None = No
         return show_history(env, ws)
     if not env.interactive:
         raise FatalError("pyex interview needs an interactive terminal (it runs like pyex watch).")
-    from pyexercise import watch as watch_mod
+    from pyexercise.watch import app as watch_mod
 
     course = PracticeCourse(ws, pick(ws, count, level, topic, seed), "interview", minutes=minutes)
     why = "interrupt"

@@ -25,7 +25,7 @@ def review(env: Environment, count: int | None = None) -> ExitCode:
         return ExitCode.OK
     if not env.interactive:
         raise FatalError("pyex review needs an interactive terminal (it runs like pyex watch).")
-    from pyexercise import watch as watch_mod
+    from pyexercise.watch import app as watch_mod
 
     course = PracticeCourse(ws, pending[:count] if count else pending, "review")
     why = "interrupt"

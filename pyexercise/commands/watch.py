@@ -11,7 +11,7 @@ def watch(env: Environment, name: str | None, poll: bool = False, manual: bool =
     if not env.interactive:
         raise FatalError("pyex watch needs an interactive terminal; without one, use `pyex run` for the "
                          "current exercise or `pyex verify` for all of them.")
-    from pyexercise import watch as watch_mod  # keeps watchdog out of the other commands' start-up
+    from pyexercise.watch import app as watch_mod  # keeps watchdog out of the other commands' start-up
 
     ws = Workspace(env)
     start = ws.resolve(name) if name else None

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
-from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
@@ -76,10 +75,13 @@ def header(st: State, facts: Facts, view: View, width: int) -> Group:
         parts.append(ui.plain(view.extra, "bold magenta", 200))
     if st.view != "list":
         ex = cur.get(st.exercise)
-        line = Text.assemble((f"[{ex.index + 1}/{len(cur)}] ", "dim"), ui.plain(ex.name, "bold", 200), "  ",
-                             ui.file_link(ex.stub, view.root), no_wrap=True, overflow="ellipsis")
+        line = Text.assemble((f"[{ex.index + 1}/{len(cur)}] ", "dim"), ui.plain(ex.name, "bold", 200),
+                             no_wrap=True, overflow="ellipsis")
+        # before the path, which is what the ellipsis may cut on a narrow terminal
         if was_done_now_failing(st, facts):
             line.append("  was done, now failing", style="bold red")
+        line.append("  ")
+        line.append_text(ui.file_link(ex.stub, view.root))
         parts.append(line)
     return Group(*parts)
 
@@ -149,6 +151,8 @@ def middle(st: State, facts: Facts, view: View, width: int, now: float) -> list[
         if len(shown) == len(ex.hints):
             parts.append(Text("That is the last hint.", style="dim"))
     if st.show_solution and view.solution_text:
+        from rich.syntax import Syntax  # pygments: only when a solution is shown
+
         parts.append(Syntax(view.solution_text, "python", line_numbers=True, word_wrap=True))
     if st.finished and st.result is not None and st.result.outcome is Outcome.PASS:
         cur = facts.curriculum
