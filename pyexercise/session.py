@@ -167,8 +167,9 @@ class GradingSession:
             launcher = warm.WarmWorker(variables, self.reaper, workdir=self.base, start_on=self._on_spawner)
             self._stack.callback(launcher.stop)
         self.worker = launcher if isinstance(launcher, warm.WarmWorker) else None
-        build_hypothesis_tables(cache_dir())
-        self.context = Context(self.reaper, self.base, launcher, sandbox=spec, cache_dir=cache_dir())
+        cache = cache_dir()
+        build_hypothesis_tables(cache)
+        self.context = Context(self.reaper, self.base, launcher, sandbox=spec, cache_dir=cache)
 
     @staticmethod
     def _needed_readable(workspace: Path | None = None) -> list[str]:

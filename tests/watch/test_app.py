@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import io
 import queue
+import subprocess
 import sys
 
 from pyexercise.watch.app import show_welcome
 from pyexercise.watch.events import KeyPressed, Quit
+
+from conftest import FIXTURE
 
 
 def test_the_welcome_is_shown_inert_and_any_key_starts():
@@ -29,10 +32,7 @@ def test_q_on_the_welcome_quits():
 
 
 def test_other_commands_do_not_import_watchdog():
-    import subprocess
-
     code = "import sys; from pyexercise.cli import main; main(['list']); print('watchdog' in sys.modules)"
     # run from the repo's fixture so `list` has a curriculum; only the import matters
-    from conftest import FIXTURE
     out = subprocess.run([sys.executable, "-c", code], cwd=FIXTURE, capture_output=True, text=True).stdout
     assert out.strip().endswith("False"), out
