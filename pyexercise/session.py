@@ -165,7 +165,7 @@ class GradingSession:
             variables = child_variables("", self.base, Context(self.reaper, self.base, launcher, spec), {})
             variables.pop("PYEX_RUN", None)
             launcher = warm.WarmWorker(variables, self.reaper, workdir=self.base, start_on=self._on_spawner)
-            self._stack.callback(launcher.stop)
+            self._stack.callback(launcher.close)
         self.worker = launcher if isinstance(launcher, warm.WarmWorker) else None
         cache = cache_dir()
         build_hypothesis_tables(cache)
@@ -227,7 +227,7 @@ class GradingSession:
 
     def close(self) -> None:
         """Stop everything this session started; safe to call more than once, on any path."""
-        self.closing.set()
+        self._stop_launching()
         deadline = time.monotonic() + CLOSE_GRACE
         while self._active and time.monotonic() < deadline:
             time.sleep(0.01)
@@ -235,6 +235,12 @@ class GradingSession:
             self._stack.close()
         finally:
             self._sweep()
+
+    def _stop_launching(self) -> None:
+        """Runs in flight stop at their next look; runs still starting stop now."""
+        self.closing.set()
+        if getattr(self, "worker", None) is not None:
+            self.worker.close()
 
     def _sweep(self) -> None:
         """Whatever is still alive below pyex that was not there when the session began."""
@@ -332,7 +338,7 @@ class GradingSession:
         try:
             yield pool
         except BaseException:
-            self.closing.set()
+            self._stop_launching()
             pool.shutdown(wait=True, cancel_futures=True)
             raise
         pool.shutdown(wait=True)
@@ -362,6 +368,7 @@ class GradingSession:
                         on_result(ex, result)
         except (KeyboardInterrupt, Terminated) as exc:
             stop.set()
+            self._stop_launching()
             for future in futures:
                 future.cancel()
             pool.shutdown(wait=True, cancel_futures=True)

@@ -151,11 +151,12 @@ class Watch:
     cancelled: bool = False
 
 
-def _launch(ctx: Context, spec: RunSpec, variables: dict[str, str], result_fd: int) -> ChildHandle:
+def _launch(ctx: Context, spec: RunSpec, variables: dict[str, str], result_fd: int,
+            cancel: Callable[[], bool] | None) -> ChildHandle:
     try:
         return ctx.launcher.spawn(spec, variables, result_fd)
     except LaunchFailed:
-        if ctx.launcher is ctx.fallback:
+        if ctx.launcher is ctx.fallback or (cancel is not None and cancel()):
             raise
         return ctx.fallback.spawn(spec, variables, result_fd)  # slower, never weaker
 
@@ -209,11 +210,15 @@ def run_check(job: Job, ctx: Context, cancel: Callable[[], bool] | None = None,
                    sandbox=ctx.sandbox)
     started = time.monotonic()
     try:
-        child = _launch(ctx, spec, child_variables(run_id, rd.work, ctx, job.services), write_fd)
+        if cancel is not None and cancel():
+            raise LaunchFailed("stopped by pyex")
+        child = _launch(ctx, spec, child_variables(run_id, rd.work, ctx, job.services), write_fd, cancel)
     except LaunchFailed as exc:
         os.close(read_fd)
         os.close(write_fd)
         rd.remove()
+        if cancel is not None and cancel():
+            return Result(Outcome.CANCELLED, detail="stopped by pyex", **base)
         return Result(Outcome.CRASHED, detail=f"pyex could not start the check: {exc}", **base)
     os.close(write_fd)
     tree = ProcessTree(child.pid, run_id, ctx.reaper)
@@ -237,7 +242,7 @@ def run_check(job: Job, ctx: Context, cancel: Callable[[], bool] | None = None,
     stuck = rd.stuck_at() if seen.breach and seen.breach.name == "time" else ()
     check_now = rd.check_now()
     rd.remove()
-    if seen.cancelled:
+    if seen.cancelled or (cancel is not None and cancel()):  # the worker may go first when pyex closes
         return Result(Outcome.CANCELLED, detail="stopped by pyex", duration=duration, **base)
     if check_now != job.check_source:
         return verdicts.check_changed(ex, str(job.target), "deleted" if check_now is None else "changed")

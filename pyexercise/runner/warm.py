@@ -64,6 +64,7 @@ class WarmWorker:
         self.lock = threading.Lock()
         self.children: dict[str, WarmChild] = {}
         self.counter = 0
+        self.closed = False  # set once by close(): no worker starts, no check is handed over after it
         self.workdir = workdir or tempfile.gettempdir()
 
     @property
@@ -87,6 +88,10 @@ class WarmWorker:
         finally:
             theirs.close()
         self.reaper.own(self.proc.pid)
+        if self.closed:  # close() ran while Popen did: it may not have seen this process
+            ours.close()
+            self.stop()
+            raise LaunchFailed("pyex is closing")
         ours.settimeout(READY_TIMEOUT)
         reader = ours.makefile("rb")
         try:
@@ -134,6 +139,8 @@ class WarmWorker:
 
     def _spawn(self, spec: RunSpec, variables: dict[str, str], result_fd: int) -> WarmChild:
         with self.lock:
+            if self.closed:
+                raise LaunchFailed("pyex is closing")
             if not self.alive or self.sock is None:
                 self.start_on(self.start)
             self.counter += 1
@@ -183,6 +190,12 @@ class WarmWorker:
         if sock is not None:
             with contextlib.suppress(OSError):
                 sock.close()
+
+    def close(self) -> None:
+        """Stop for good: a start in progress (its imports can take seconds on a busy machine) is
+        cut short rather than waited for, so Ctrl-C or SIGTERM is obeyed at once."""
+        self.closed = True
+        self.stop()
 
     def memory_mb(self) -> float:
         try:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 
 import pytest
 
+from pyexercise.runner.launch import LaunchFailed
 from pyexercise.runner.protocol import RunSpec
 from pyexercise.runner.tree import Reaper
 from pyexercise.runner.warm import WarmWorker, supported
@@ -71,3 +73,31 @@ def test_a_killed_worker_ends_its_checks_as_crashes(worker, tmp_path):
     assert child.wait(10) and child.parent_died and child.returncode == -9
     os.close(r)
     child.stdout.close()
+
+
+def test_closing_cuts_a_slow_start_short_and_refuses_new_checks(tmp_path):
+    # a worker whose imports take half a minute: Ctrl-C or SIGTERM must not wait for them
+    slow = tmp_path / "slow"
+    slow.mkdir()
+    (slow / "sitecustomize.py").write_text("import time\ntime.sleep(30)\n")
+    worker = WarmWorker({**ENV, "PYTHONPATH": str(slow)}, Reaper(), workdir=str(tmp_path))
+    failed = []
+
+    def start():
+        try:
+            worker.start()
+        except LaunchFailed as exc:
+            failed.append(exc)
+
+    starter = threading.Thread(target=start)
+    starter.start()
+    while worker.proc is None and starter.is_alive():
+        time.sleep(0.01)
+    worker.close()
+    starter.join(20)
+    assert not starter.is_alive() and failed and worker.pid is None
+    r, w = os.pipe()
+    with pytest.raises(LaunchFailed):
+        worker.spawn(spec_for(tmp_path, w), ENV, w)
+    os.close(r)
+    os.close(w)
