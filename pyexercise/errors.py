@@ -25,3 +25,9 @@ class FatalError(Exception):
     def __init__(self, message: str, code: ExitCode = ExitCode.USAGE) -> None:
         super().__init__(message)
         self.code = code
+
+
+def no_temp_space(exc: OSError, where: str) -> FatalError:
+    """pyex's own temp files (its session, each run's private folder) could not be written."""
+    return FatalError(f"cannot write pyex's temp files in {where}: {exc.strerror or exc}; free some space "
+                      "(or inodes) there, or point TMPDIR elsewhere.")

@@ -29,7 +29,7 @@ import psutil
 
 from pyexercise import verdicts
 from pyexercise.curriculum import Curriculum, Exercise, Limits
-from pyexercise.errors import FatalError
+from pyexercise.errors import FatalError, no_temp_space
 from pyexercise.guard import CheckSnapshot
 from pyexercise.runner import sandbox, warm
 from pyexercise.runner.check_run import Context, Job, child_variables, run_check
@@ -141,8 +141,7 @@ class GradingSession:
         try:
             self.base = tempfile.mkdtemp(prefix="pyex-session-")
         except OSError as exc:
-            raise FatalError(f"pyex cannot make its temp directory in {tempfile.gettempdir()}: {exc.strerror}; "
-                             "free some space (or inodes) there, or point TMPDIR elsewhere.") from None
+            raise no_temp_space(exc, tempfile.gettempdir()) from None
         os.chmod(self.base, 0o755)
         self._stack.callback(shutil.rmtree, self.base, True)
         self._start_keeper()
@@ -153,9 +152,12 @@ class GradingSession:
         self._stack.callback(self._spawner.shutdown, wait=False)
         self.snapshot = CheckSnapshot(self.ws.source / "checks")
         self.services = Services(os.path.join(self.base, "services"), self.reaper, spawn=self._on_spawner)
-        os.makedirs(self.services.workdir, exist_ok=True)
         self._stack.callback(self.services.close)
-        self.capabilities = sandbox.probe(self._needed_readable(self.ws.root))
+        try:
+            os.makedirs(self.services.workdir, exist_ok=True)
+            self.capabilities = sandbox.probe(self._needed_readable(self.ws.root))
+        except OSError as exc:
+            raise no_temp_space(exc, tempfile.gettempdir()) from None
         spec = SandboxSpec(
             hide=tuple(str(p) for p in [*self.ws.hidden(), Path(self.base)]) if self.capabilities.namespaces else (),
             uid=self.capabilities.uid, gid=self.capabilities.uid, user_namespace=self.capabilities.user_namespace,

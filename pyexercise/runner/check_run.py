@@ -20,6 +20,7 @@ from typing import Callable
 
 from pyexercise import verdicts
 from pyexercise.curriculum import Exercise, Limits
+from pyexercise.errors import no_temp_space
 from pyexercise.runner.launch import ChildHandle, FreshLauncher, LaunchFailed, Launcher
 from pyexercise.runner.protocol import FinalReport, Frame, RunSpec, SandboxSpec
 from pyexercise.runner.result import LimitHit, Outcome, Result
@@ -200,9 +201,8 @@ def run_check(job: Job, ctx: Context, cancel: Callable[[], bool] | None = None,
     run_id = uuid.uuid4().hex
     try:
         rd = RunDir.make(ctx, job)
-    except OSError as exc:
-        return Result(Outcome.CRASHED, detail=f"pyex could not prepare the run: {exc.strerror or exc} "
-                      f"(is {ctx.base} full?)", **base)
+    except OSError as exc:  # pyex's own disk, not the learner's doing: the run's folder is gone after each run
+        raise no_temp_space(exc, os.path.dirname(ctx.base)) from None
     read_fd, write_fd = os.pipe()
     spec = RunSpec(result_fd=write_fd, target=rd.target, module=ex.module, check=rd.check, ini=rd.ini,
                    cwd=rd.work, time=limits.time, memory=limits.memory, file_size=limits.file_size,

@@ -112,3 +112,31 @@ def test_read_only_workspace_or_full_disk_keeps_progress_and_says_why(workspace,
     assert "previous progress is intact" in result.err and "Traceback" not in result.err
     assert (workspace / ".pyex/state.json").read_bytes() == before
     assert not list((workspace / ".pyex").glob(".state.json.*.tmp"))
+
+
+@pytest.mark.parametrize("full", ["space", "inodes"])
+def test_a_full_tmpdir_is_one_clear_line(workspace, tmp_path, full):
+    """A real tiny tmpfs as TMPDIR (in a private mount namespace): out of space for the run's
+    files, or out of inodes before the session is even made."""
+    import os
+    import subprocess
+    import sys
+
+    tiny = tmp_path / "tiny"
+    tiny.mkdir()
+    write(workspace / "exercises/basics/add_two.py", SOLVED)
+    options, filler = ("size=64k,nr_inodes=1000", 60_000) if full == "space" else ("size=1m,nr_inodes=4", 0)
+    script = (f'mount -t tmpfs -o {options} tmpfs "$1" || exit 99; head -c {filler} /dev/zero > "$1/filler"; '
+              'cd "$2" && TMPDIR="$1" exec "$3" -m pyexercise run add_two')
+    # as root (CI) a mount namespace needs nothing more; otherwise an unprivileged user namespace
+    unshare = ["unshare", "--mount"] + ([] if os.geteuid() == 0 else ["--map-root-user"])
+    state = workspace / ".pyex/state.json"
+    before = state.read_bytes() if state.exists() else None
+    proc = subprocess.run([*unshare, "sh", "-c", script, "sh", str(tiny), str(workspace), sys.executable],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot write pyex's temp files in" in lines[0], proc.stderr
+    assert "No space left on device" in lines[0] and "point TMPDIR elsewhere" in lines[0]
+    assert "Traceback" not in proc.stdout + proc.stderr and "internal error" not in proc.stderr
+    assert (state.read_bytes() if state.exists() else None) == before  # no progress lost, none invented
