@@ -156,21 +156,31 @@ def failure_parts(f: Failure) -> list[RenderableType]:
     return parts
 
 
-def status_table(rows: list[tuple[Exercise, str, bool]]) -> Table:
-    """``rows``: (exercise, status mark name, is current)."""
-    table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
-    table.add_column("#", justify="right", style="dim")
-    table.add_column("")
-    table.add_column("exercise")
-    table.add_column("path", style="dim")
-    marks = {"done": Text("✓", style="green"), "current": Text("▶", style="yellow"), "pending": Text("·")}
-    for ex, status, current in rows:
+def status_table(rows: list[tuple[Exercise, str, bool]]) -> Text:
+    """``rows``: (exercise, status mark name, is current), as aligned columns. One Text, drawn
+    without wrapping: a rich Table measures every cell and costs ~2 ms a row (20 s at 10,000)."""
+    marks = {"done": ("✓", "green"), "current": ("▶", "yellow"), "pending": ("·", "")}
+    names = []
+    for ex, _status, current in rows:
         name = plain(ex.name, limit=200)
         if current:
             name.append(" (current)", style="yellow")
-        table.add_row(str(ex.index + 1), marks["current" if current and status != "done" else status],
-                      name, plain(f"exercises/{ex.path}", limit=300))
-    return table
+        names.append(name)
+    number_width = max([1, *(len(str(ex.index + 1)) for ex, _, _ in rows)])
+    name_width = max([len("exercise"), *(len(n) for n in names)])
+    out = Text.assemble(("#".rjust(number_width), "bold"), "     ",  # the mark's column between the gaps
+                        ("exercise".ljust(name_width), "bold"), "  ", ("path", "bold"))
+    for (ex, status, current), name in zip(rows, names):
+        mark, style = marks["current" if current and status != "done" else status]
+        out.append("\n")
+        out.append(str(ex.index + 1).rjust(number_width), style="dim")
+        out.append("  ")
+        out.append(mark, style=style)
+        out.append("  ")
+        out.append_text(name)
+        out.append(" " * (name_width - len(name)) + "  ")
+        out.append_text(plain(f"exercises/{ex.path}", style="dim", limit=300))
+    return out
 
 
 def hint_line(ex: Exercise, number: int) -> Text:

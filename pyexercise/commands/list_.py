@@ -23,7 +23,7 @@ def list_exercises(env: Environment, as_json: bool = False) -> ExitCode:
         env.stdout.print_json(json.dumps({"exercises": rows}))
         return ExitCode.OK
     rows = [(ex, "done" if ex.name in state.done else "pending", ex.name == current.name) for ex in ws.curriculum]
-    env.stdout.print(status_table(rows))
+    env.stdout.print(status_table(rows), soft_wrap=True, overflow="ignore", crop=False)
     done = sum(1 for ex in ws.curriculum if ex.name in state.done)
     waiting = len(due(ws))
     env.stdout.print(Text(f"\n{done}/{len(ws.curriculum)} done" + (f"; {waiting} due for review: `pyex review`"

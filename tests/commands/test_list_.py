@@ -22,3 +22,10 @@ def test_names_with_markup_are_printed_as_written(workspace, pyex):
     info = workspace / "info.toml"
     info.write_text(info.read_text().replace('hints = ["First hint."', 'hints = ["[red]not red[/] a[i] [/]"'))
     assert "[red]not red[/] a[i] [/]" in pyex("hint", "add_two").out
+
+
+def test_columns_line_up(workspace, pyex):
+    lines = [line for line in pyex("list").out.splitlines() if "exercises/" in line]
+    assert len(lines) == 3
+    assert len({line.index("exercises/") for line in lines}) == 1, lines  # every path in one column
+    assert lines[0].split()[:3] == ["1", "▶", "add_two"] and lines[1].split()[:2] == ["2", "·"]
