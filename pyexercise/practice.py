@@ -54,7 +54,9 @@ class PracticeCourse:
         for i, ex in enumerate(exercises):
             original = ws.pristine(ex)
             if original is None:
-                raise FatalError(f"pyex has no original stub of {ex.name} to practise from.")
+                raise FatalError(f"pyex has no original stub of {ex.name} to practise from: this folder is not a git "
+                                 "checkout and the installed pyex does not carry it (commit the exercises, or work "
+                                 "in a workspace made by `pyex init`).")
             copy = replace(ex, index=i, root=self.dir)
             try:
                 replace_file(copy.stub, original)
