@@ -34,6 +34,7 @@ class Attempt:
     copy: Exercise
     first_pass: float | None = None  # seconds from the start of the practice
     saves: int = 0
+    saved_text: bytes | None = None  # what the last counted save held: one save brings several file events
     hints: list[int] = field(default_factory=list)
     last: Result | None = None
 
@@ -108,7 +109,14 @@ class PracticeCourse:
         return None  # locked until the practice ends
 
     def saved(self, ex: Exercise) -> None:
-        self.attempts[ex.name].saves += 1
+        attempt = self.attempts[ex.name]
+        try:
+            text = attempt.copy.stub.read_bytes()
+        except OSError:
+            return  # mid-save (deleted before the rename): the rename's event counts it
+        if text != attempt.saved_text:
+            attempt.saves += 1
+            attempt.saved_text = text
 
     def header(self, now: float) -> str:
         solved = sum(1 for a in self.attempts.values() if a.first_pass is not None)

@@ -54,3 +54,16 @@ def test_a_practice_course_uses_fresh_stubs_and_counts(workspace):
     report = course.report("all solved")
     assert report["exercises"] == [{"name": "add_two", "solved": True, "first_pass": 30.0, "saves": 1, "hints": 1,
                                     "failing": []}]
+
+
+def test_a_save_counts_once_however_many_file_events_it_makes(workspace):
+    ws = ws_of(workspace)
+    course = PracticeCourse(ws, [ws.curriculum.get("add_two")], "interview", minutes=10)
+    copy = course.curriculum.get("add_two")
+    write(copy.stub, "def add(a, b):\n    return a - b\n")
+    for _ in range(3):  # an editor's write: modified, closed, maybe a rename
+        course.saved(copy)
+    write(copy.stub, "def add(a, b):\n    return a + b\n")
+    course.saved(copy)
+    course.saved(copy)
+    assert course.attempts["add_two"].saves == 2
