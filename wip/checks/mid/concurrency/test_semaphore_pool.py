@@ -292,7 +292,7 @@ def test_many_threads_share_size_connections(server):
 
     def use(t, i):
         with pool.connection() as conn:
-            reply = ask(conn, f"SLOW 1 {t}-{i}")
+            reply = ask(conn, f"SLOW 5 {t}-{i}")
         replies.append((f"{t}-{i}", reply))
 
     with race_amplifier():

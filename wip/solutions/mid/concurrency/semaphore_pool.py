@@ -53,7 +53,8 @@ class ConnectionPool:
                 self._out.add(conn)
                 return conn
         try:  # a new connection: connect outside the lock, so others needn't wait for it
-            conn = socket.create_connection((self.host, self.port), timeout=wait)
+            # (the pool's timeout, not this call's wait: it stays the socket's I/O timeout)
+            conn = socket.create_connection((self.host, self.port), timeout=self.timeout)
         except BaseException:
             self._slots.release()  # the slot was never used: give it back
             raise

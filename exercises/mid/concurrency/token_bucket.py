@@ -19,7 +19,8 @@ The rules:
 - ``TokenBucket(rate, capacity, *, clock=time.monotonic, sleep=time.sleep)``: ``rate`` and
   ``capacity`` must be positive (ValueError). The bucket starts full. It needs no thread or
   timer: bring it up to date from ``clock()`` each time it is used, adding
-  ``elapsed * rate`` tokens, never beyond ``capacity`` (a clock that steps back adds nothing).
+  ``elapsed * rate`` tokens, never beyond ``capacity``. A clock that steps back adds nothing,
+  and the bucket counts on from that new reading.
 - ``tokens`` is how many there are now (a float).
 - ``try_acquire(n=1)`` takes ``n`` tokens and returns True if they are there, else returns
   False and takes nothing. Never waits.
