@@ -48,7 +48,7 @@ base = sys.argv[1]
 def bye(*_):
     # the worker and the checks are dying too, and may still write into base for a moment on a
     # busy machine: remove it until it stays gone
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30  # a busy machine: the dying runs may take a while
     time.sleep(0.3)
     while os.path.lexists(base) and time.monotonic() < deadline:
         shutil.rmtree(base, ignore_errors=True)
