@@ -157,6 +157,10 @@ def test_recent_events_errors():
     assert log.latest(0) == [] and log.latest(5) == [], "latest() of an empty log is []"
     log.add(None)
     assert len(log) == 1 and log.pop_oldest() is None, "None is an event like any other"
+    one = RecentEvents(1)
+    one.add("a")
+    one.add("b")
+    assert list(one) == ["b"], f"a log of capacity 1 keeps only the newest event, got {list(one)!r}"
     assert_raises(IndexError, log.pop_oldest, "pop_oldest() must raise IndexError once the log is empty again")
 
 

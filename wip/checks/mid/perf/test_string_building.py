@@ -88,11 +88,20 @@ class Huge(bytes):
         return 2**32
 
 
+class Big(bytes):
+    """Claims to be 2**31 bytes long: still fits in 4 bytes."""
+
+    def __len__(self):
+        return 2**31
+
+
 def test_bytes_too_long():
     """a record of 2**32 bytes or more cannot be framed: ValueError"""
     render_bytes([b"ok"])
     assert_raises(ValueError, lambda: render_bytes([b"ok", Huge(b"x")]),
                   "a record of 2**32 bytes does not fit a 4-byte length: raise ValueError (check len(record))")
+    got = render_bytes([Big(b"x")])
+    assert got == b"\x80\x00\x00\x00x", f"a record of 2**31 bytes fits a 4-byte length (up to 2**32 - 1 does): got {got!r}"
 
 
 @given(st.lists(st.binary(max_size=300), max_size=6))

@@ -1,4 +1,4 @@
-"""Build big strings and byte strings in linear time, and show the difference: a CSV renderer, a
+'''Build big strings and byte strings in linear time, and show the difference: a CSV renderer, a
 length-prefixed binary encoder, and two ways to concatenate text, one quadratic and one linear.
 
 Strings and bytes are immutable: ``s = s + part`` copies everything built so far into a new
@@ -28,7 +28,7 @@ as soon as the string is also held elsewhere, is an attribute, or is ``bytes``.)
   is not enough here, because CPython's trick makes that one fast.
 - ``fast_concat(parts)``: the same text, in linear time: at most 30 times longer for 10 times the
   parts (about 10x).
-"""
+'''
 
 from __future__ import annotations
 

@@ -33,10 +33,9 @@ def sliding_window_max(values: Iterable[Any], k: int) -> list[Any]:
 
 def tail(path: str | os.PathLike, n: int) -> list[str]:
     """The last ``n`` lines of the text file at ``path``, in bounded memory."""
-    if n < 0:
-        raise ValueError(f"n must not be negative, got {n}")
     # The file object yields one line at a time; a deque with maxlen forgets the oldest line as
     # each new one arrives, so at most n lines are held however big the file is.
+    # deque() itself refuses a negative maxlen with ValueError.
     with open(path, encoding="utf-8", newline="") as f:
         return list(deque(f, maxlen=n))
 
@@ -55,15 +54,11 @@ class RecentEvents:
 
     def pop_oldest(self) -> Any:
         """Remove and return the oldest event; IndexError if there is none."""
-        if not self._events:
-            raise IndexError("pop_oldest() from an empty log")
-        return self._events.popleft()
+        return self._events.popleft()  # IndexError if empty
 
     def latest(self, n: int) -> list[Any]:
         """The ``n`` newest events, newest first."""
-        if n < 0:
-            raise ValueError(f"n must not be negative, got {n}")
-        # reversed() walks a deque from its right end: n steps, not a copy of the whole log.
+        # islice refuses a negative n with ValueError. reversed() walks a deque from its right end: n steps, not a copy of the whole log.
         return list(islice(reversed(self._events), n))
 
     def __len__(self) -> int:
