@@ -20,7 +20,7 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -121,6 +121,7 @@ class GradingSession:
         self._active_lock = threading.Lock()
         self._stack = contextlib.ExitStack()
         self.capabilities = sandbox.Capabilities()
+        self.worker: warm.WarmWorker | None = None
 
     # -- opening and closing -------------------------------------------------------------------------
     def __enter__(self) -> "GradingSession":
@@ -241,7 +242,7 @@ class GradingSession:
     def _stop_launching(self) -> None:
         """Runs in flight stop at their next look; runs still starting stop now."""
         self.closing.set()
-        if getattr(self, "worker", None) is not None:
+        if self.worker is not None:
             self.worker.close()
 
     def _sweep(self) -> None:
@@ -355,28 +356,19 @@ class GradingSession:
             with contextlib.suppress(FatalError):
                 self.services.prepare(ex.requires)
         done: list[tuple[Exercise, Result]] = []
-        stop = threading.Event()
-        pool = ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="pyex-grade")
-        futures: dict[Future, Exercise] = {}
         try:
-            futures = {pool.submit(self.grade, ex, solutions=solutions, cancel=stop): ex for ex in exercises}
-            pending = set(futures)
-            while pending:
-                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-                for future in sorted(finished, key=lambda f: futures[f].index):
-                    ex, result = futures[future], future.result()
-                    done.append((ex, result))
-                    if on_result:
-                        on_result(ex, result)
+            with self.pool(jobs) as pool:  # an interruption closes the session: every run stops
+                futures = {pool.submit(self.grade, ex, solutions=solutions): ex for ex in exercises}
+                pending = set(futures)
+                while pending:
+                    finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                    for future in sorted(finished, key=lambda f: futures[f].index):
+                        ex, result = futures[future], future.result()
+                        done.append((ex, result))
+                        if on_result:
+                            on_result(ex, result)
         except (KeyboardInterrupt, Terminated) as exc:
-            stop.set()
-            self._stop_launching()
-            for future in futures:
-                future.cancel()
-            pool.shutdown(wait=True, cancel_futures=True)
             raise Interrupted(done, exc) from None
-        finally:
-            pool.shutdown(wait=True)
         order = {ex.name: i for i, ex in enumerate(exercises)}
         return sorted(done, key=lambda pair: order[pair[0].name])
 

@@ -153,17 +153,19 @@ class Watch:
 
 
 def _launch(ctx: Context, spec: RunSpec, variables: dict[str, str], result_fd: int,
-            cancel: Callable[[], bool] | None) -> ChildHandle:
+            stopped: Callable[[], bool]) -> ChildHandle:
+    if stopped():
+        raise LaunchFailed("stopped by pyex")
     try:
         return ctx.launcher.spawn(spec, variables, result_fd)
     except LaunchFailed:
-        if ctx.launcher is ctx.fallback or (cancel is not None and cancel()):
+        if ctx.launcher is ctx.fallback or stopped():  # a launch cut short by closing is not retried
             raise
         return ctx.fallback.spawn(spec, variables, result_fd)  # slower, never weaker
 
 
 def _watch(child: ChildHandle, tree: ProcessTree, results: ResultReader, output: OutputReader,
-           limits: Limits, started: float, cancel: Callable[[], bool] | None) -> Watch:
+           limits: Limits, started: float, stopped: Callable[[], bool]) -> Watch:
     seen = Watch()
     memory = limits.memory * MB
     while not child.wait(timeout=POLL):
@@ -174,7 +176,7 @@ def _watch(child: ChildHandle, tree: ProcessTree, results: ResultReader, output:
         now = time.monotonic()
         # the limit is on the learner's code; interpreter and pytest start-up get their own allowance
         elapsed = now - results.ready_at if results.ready_at is not None else now - started - STARTUP
-        if cancel is not None and cancel():
+        if stopped():
             seen.cancelled = True
         elif sample.processes > limits.processes:
             seen.breach = LimitHit("processes", limits.processes, sample.processes, "processes")
@@ -198,6 +200,7 @@ def run_check(job: Job, ctx: Context, cancel: Callable[[], bool] | None = None,
     when the learner's code starts, which is when its time limit starts."""
     ex, limits = job.exercise, job.limits
     base = dict(exercise=ex.name, target=str(job.target))
+    stopped = cancel or (lambda: False)
     run_id = uuid.uuid4().hex
     try:
         rd = RunDir.make(ctx, job)
@@ -210,14 +213,12 @@ def run_check(job: Job, ctx: Context, cancel: Callable[[], bool] | None = None,
                    sandbox=ctx.sandbox)
     started = time.monotonic()
     try:
-        if cancel is not None and cancel():
-            raise LaunchFailed("stopped by pyex")
-        child = _launch(ctx, spec, child_variables(run_id, rd.work, ctx, job.services), write_fd, cancel)
+        child = _launch(ctx, spec, child_variables(run_id, rd.work, ctx, job.services), write_fd, stopped)
     except LaunchFailed as exc:
         os.close(read_fd)
         os.close(write_fd)
         rd.remove()
-        if cancel is not None and cancel():
+        if stopped():
             return Result(Outcome.CANCELLED, detail="stopped by pyex", **base)
         return Result(Outcome.CRASHED, detail=f"pyex could not start the check: {exc}", **base)
     os.close(write_fd)
@@ -226,7 +227,7 @@ def run_check(job: Job, ctx: Context, cancel: Callable[[], bool] | None = None,
     output.start()
     results.start()
     try:
-        seen = _watch(child, tree, results, output, limits, started, cancel)
+        seen = _watch(child, tree, results, output, limits, started, stopped)
     finally:
         duration = time.monotonic() - started
         tree.kill()
@@ -242,7 +243,7 @@ def run_check(job: Job, ctx: Context, cancel: Callable[[], bool] | None = None,
     stuck = rd.stuck_at() if seen.breach and seen.breach.name == "time" else ()
     check_now = rd.check_now()
     rd.remove()
-    if seen.cancelled or (cancel is not None and cancel()):  # the worker may go first when pyex closes
+    if seen.cancelled or stopped():  # the worker may go first when pyex closes
         return Result(Outcome.CANCELLED, detail="stopped by pyex", duration=duration, **base)
     if check_now != job.check_source:
         return verdicts.check_changed(ex, str(job.target), "deleted" if check_now is None else "changed")
