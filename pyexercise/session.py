@@ -44,7 +44,7 @@ CLOSE_GRACE = 3.0  # seconds runs in flight get to stop when the session closes
 
 KEEPER = r"""
 import os, shutil, signal, sys, time
-base = sys.argv[1]
+base, pyex = sys.argv[1], int(sys.argv[2])
 def bye(*_):
     # the worker and the checks are dying too, and may still write into base for a moment on a
     # busy machine: remove it until it stays gone
@@ -57,11 +57,24 @@ def bye(*_):
 signal.signal(signal.SIGTERM, bye)
 signal.signal(signal.SIGINT, signal.SIG_IGN)
 signal.signal(signal.SIGHUP, signal.SIG_IGN)
-if os.getppid() == 1:
+# SIGTERM (pyex died) was blocked from the fork on, so one that came while this interpreter was
+# starting is delivered now, to bye(), instead of killing the keeper before it could clean up
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+if os.getppid() != pyex:  # pyex died before the parent-death signal was armed
     bye()
 while True:
     signal.pause()
 """
+
+
+def _keeper_preexec() -> Callable[[], None]:
+    arm = sandbox.parent_death_preexec(signal.SIGTERM)
+
+    def preexec() -> None:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})  # until the keeper's handler is in place
+        if arm is not None:
+            arm()
+    return preexec
 
 
 class Terminated(BaseException):
@@ -187,10 +200,10 @@ class GradingSession:
 
     def _start_keeper(self) -> None:
         try:
-            keeper = subprocess.Popen([sys.executable, "-S", "-E", "-c", KEEPER, self.base],
+            keeper = subprocess.Popen([sys.executable, "-S", "-E", "-c", KEEPER, self.base, str(os.getpid())],
                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                       stderr=subprocess.DEVNULL, start_new_session=True,
-                                      preexec_fn=sandbox.parent_death_preexec(signal.SIGTERM))
+                                      preexec_fn=_keeper_preexec())
         except OSError:
             return  # without it, a SIGKILLed pyex leaves its temp directory: nothing worse
         self.reaper.own(keeper.pid)

@@ -138,3 +138,20 @@ def test_a_fresh_machine_builds_hypothesis_tables_outside_the_learners_run(works
     result = pyex("run", "add_two")
     assert result.code == 0, result.out
     assert list((tmp_path / "fresh-cache" / "pyex" / "hypothesis").glob("tables-*"))
+
+
+def test_keeper_cleans_up_even_when_pyex_dies_while_it_is_starting(tmp_path):
+    """pyex SIGKILLed right after starting its keeper: the parent-death SIGTERM reaches the keeper
+    while its interpreter is still starting, and must not kill it before it removes the folder"""
+    base = tmp_path / "pyex-session-x"
+    (base / "run").mkdir(parents=True)
+    code = ("import os, signal, subprocess, sys\n"
+            "from pyexercise.session import KEEPER, _keeper_preexec\n"
+            f"subprocess.Popen([sys.executable, '-S', '-E', '-c', KEEPER, {str(base)!r}, str(os.getpid())],\n"
+            "                 start_new_session=True, preexec_fn=_keeper_preexec())\n"
+            "os.kill(os.getpid(), signal.SIGKILL)\n")
+    subprocess.run([sys.executable, "-c", code], timeout=30)
+    deadline = time.monotonic() + 20
+    while base.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not base.exists(), "the keeper died before removing the session folder"

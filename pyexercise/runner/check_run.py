@@ -222,7 +222,7 @@ def run_check(job: Job, ctx: Context, cancel: Callable[[], bool] | None = None,
             return Result(Outcome.CANCELLED, detail="stopped by pyex", **base)
         return Result(Outcome.CRASHED, detail=f"pyex could not start the check: {exc}", **base)
     os.close(write_fd)
-    tree = ProcessTree(child.pid, run_id, ctx.reaper)
+    tree = ProcessTree(child.pid, run_id, ctx.reaper, supervised=child.supervised)
     output, results = OutputReader(child.stdout, limits.output * 1024), ResultReader(read_fd, on_ready)
     output.start()
     results.start()

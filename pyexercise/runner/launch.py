@@ -27,6 +27,9 @@ class ChildHandle(Protocol):
     def parent_died(self) -> bool:
         """The process that started the child (pyex's worker) died during the run."""
 
+    # ``pid`` is pyex's supervisor of the check (runner/supervisor.py), not the check itself
+    supervised: bool
+
 
 class Launcher(Protocol):
     def spawn(self, spec: RunSpec, variables: dict[str, str], result_fd: int) -> ChildHandle:
@@ -35,9 +38,10 @@ class Launcher(Protocol):
 
 
 class FreshChild:
-    """A child started as a fresh interpreter: pyex is its parent."""
+    """A check started as a fresh interpreter, under a supervisor that pyex is the parent of."""
 
     parent_died = False
+    supervised = True
 
     def __init__(self, popen: subprocess.Popen) -> None:
         self.popen = popen
@@ -57,12 +61,13 @@ class FreshChild:
 
 
 class FreshLauncher:
-    """``python -m pyexercise.runner.child SPEC``: slower than the warm worker, never weaker."""
+    """``python -m pyexercise.runner.supervisor SPEC``, which forks the check: slower than the warm
+    worker, never weaker."""
 
     def spawn(self, spec: RunSpec, variables: dict[str, str], result_fd: int) -> FreshChild:
         try:
             popen = subprocess.Popen(
-                [sys.executable, "-m", "pyexercise.runner.child", spec.to_json()], cwd=spec.cwd, env=variables,
+                [sys.executable, "-m", "pyexercise.runner.supervisor", spec.to_json()], cwd=spec.cwd, env=variables,
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, pass_fds=(result_fd,),
                 start_new_session=True)
         except OSError as exc:

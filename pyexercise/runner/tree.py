@@ -38,6 +38,13 @@ def become_subreaper() -> bool:
     return False
 
 
+def kill_descendants() -> None:
+    """SIGKILL every process below this one: a subreaper's checks and the orphans they left."""
+    for proc in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            proc.kill()
+
+
 class Reaper:
     """Which processes pyex started on purpose (the worker, service servers: never swept as a run's
     leftovers) and which check runs are in progress. One per grading session."""
@@ -130,9 +137,12 @@ def _stat(pid: int) -> tuple[str, float] | None:
 class ProcessTree:
     """Every process the run ever started, as far as sampling can see it."""
 
-    def __init__(self, pid: int, run_id: str, reaper: Reaper) -> None:
+    def __init__(self, pid: int, run_id: str, reaper: Reaper, supervised: bool = False) -> None:
         self.pid = pid
         self.pgid = pid  # the child is started in a session (and group) of its own
+        # the root is a fresh check's supervisor (runner/supervisor.py): pyex's, not the learner's,
+        # so its memory, CPU and place among the processes are not charged to the run
+        self.supervised = supervised
         self.run_id = run_id
         self.reaper = reaper
         self.seen: dict[int, psutil.Process] = {}
@@ -169,6 +179,8 @@ class ProcessTree:
         pids = []
         for pid in self._live():
             self._remember(pid)
+            if self.supervised and pid == self.pid:
+                continue
             stat = _stat(pid) if HAVE_PROC else ("R", 0.0)
             if stat is None or stat[0] in "ZX":
                 continue
@@ -183,7 +195,10 @@ class ProcessTree:
                 self._last_private = sum(self._private(pid) for pid in pids)
             resident = self._last_private  # the last private measure stands for the samples between
         self.peak_cpu = max(self.peak_cpu, cpu)
-        waited = _read(f"/proc/{self.pid}/schedstat").split()
+        main = self.pid
+        if self.supervised and HAVE_PROC:
+            main = min(_proc_children(self.pid), default=self.pid)  # the check the supervisor forked
+        waited = _read(f"/proc/{main}/schedstat").split()
         return Sample(resident, alive, self.peak_cpu, int(waited[1]) / 1e9 if len(waited) > 1 else 0.0)
 
     def _rss(self, pid: int) -> int:

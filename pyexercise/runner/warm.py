@@ -30,6 +30,8 @@ def supported() -> bool:
 class WarmChild:
     """A check child forked by the worker."""
 
+    supervised = False  # the worker is the supervisor, and pid the check itself
+
     def __init__(self, req_id: str, stdout) -> None:
         self.id = req_id
         self.stdout = stdout

@@ -22,11 +22,9 @@ import signal
 import socket
 import sys
 
-import psutil  # imported now: the exit path runs in a signal handler, and must be quick
-
 from pyexercise.runner import sandbox
 from pyexercise.runner.protocol import WorkerExited, WorkerForked, WorkerRequest, encode_worker
-from pyexercise.runner.tree import become_subreaper
+from pyexercise.runner.tree import become_subreaper, kill_descendants
 
 MAX_REQUEST = 1 << 20
 
@@ -165,17 +163,8 @@ def start_child(request: WorkerRequest, stdout_fd: int, result_fd: int):
     return spec
 
 
-def _kill_everything_below() -> None:
-    """On the way out: every process left under us (checks and their orphans) dies too."""
-    for proc in psutil.Process().children(recursive=True):
-        try:
-            proc.kill()
-        except psutil.Error:
-            pass
-
-
 def on_terminate(signum, frame) -> None:
-    _kill_everything_below()
+    kill_descendants()
     os._exit(0)
 
 
@@ -194,7 +183,7 @@ def main() -> None:
     try:
         Server(sock).serve()
     finally:
-        _kill_everything_below()
+        kill_descendants()
 
 
 if __name__ == "__main__":
