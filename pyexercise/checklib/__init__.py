@@ -8,7 +8,8 @@ helper with an example:
 
 - source: the file under test and the constructs a task forbids (``assert_not_used``)
 - cli: calling ``main(argv)`` and capturing its exit code and output (``run_main``)
-- timing: a time budget for a block, and speed compared side by side (``speed_ratio``)
+- timing: a time budget for a block, speed compared side by side (``speed_ratio``), and polling
+  for what runs in the background (``wait_until``)
 - counting: comparison-counting items and change-tracking lists for sorting and searching tasks
 - races: the race amplifier and a thread hammer for thread-safety tasks
 - web: an aiohttp server on loopback that records requests and how many were in flight at once
@@ -26,10 +27,11 @@ from pyexercise.checklib.mail import Mailbox, mailbox, smtp_server
 from pyexercise.checklib.planted import PlantedBugs, SuiteRun, run_learner_tests
 from pyexercise.checklib.probes import OpenedFiles, Tracked, assert_raises, opened_files
 from pyexercise.checklib.races import HammerResult, hammer, race_amplifier
-from pyexercise.checklib.redis_servers import RedisNode, redis_client, redis_servers, redis_url
+from pyexercise.checklib.redis_servers import (RedisNode, private_client, private_redis, redis_client, redis_servers,
+                                              redis_url)
 from pyexercise.checklib.source import (assert_not_used, forbidden_uses, target_module_name, target_path,
                                         target_source)
-from pyexercise.checklib.timing import TooSlow, Timing, best_of, measure, speed_ratio, time_budget
+from pyexercise.checklib.timing import TooSlow, Timing, best_of, measure, speed_ratio, time_budget, wait_until
 from pyexercise.checklib.web import HttpServer, Request, http_server, serve_app
 from pyexercise.checklib.wsgi import wsgi_server
 from pyexercise.net import free_port, wait_for_port
@@ -39,7 +41,7 @@ __all__ = [
     "Tracked", "assert_raises", "opened_files", "wsgi_server",
     "PlantedBugs", "RedisNode", "Request", "SuiteRun", "Timing", "TooSlow", "TrackedList", "assert_not_used",
     "best_of", "check_sorts_in_place", "comparisons", "forbidden_uses", "free_port", "hammer", "http_server",
-    "inversions", "mailbox", "measure", "race_amplifier", "redis_client", "redis_servers", "redis_url",
+    "inversions", "mailbox", "measure", "private_client", "private_redis", "race_amplifier", "redis_client", "redis_servers", "redis_url",
     "run_learner_tests", "run_main", "serve_app", "smtp_server", "speed_ratio", "stable_order", "tagged",
-    "target_module_name", "target_path", "target_source", "time_budget", "wait_for_port",
+    "target_module_name", "target_path", "target_source", "time_budget", "wait_for_port", "wait_until",
 ]

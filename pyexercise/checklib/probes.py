@@ -87,6 +87,8 @@ def assert_raises(expected: type[BaseException] | tuple, call: Callable[[], obje
         got = call()
     except expected as exc:
         return exc
+    except NotImplementedError:
+        raise  # the part is not written yet: "not started", not a wrong answer
     except BaseException as exc:  # noqa: BLE001 - named in the failure
         raise AssertionError(f"{message} (it raised {type(exc).__name__}: {exc})") from exc
     raise AssertionError(f"{message} (it returned {got!r})")

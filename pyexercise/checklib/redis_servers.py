@@ -4,6 +4,9 @@ kill and restart to test fault tolerance.
     def test_counts(redis_client):          # a fixture: an empty database, pyex's own
         incr_page_view(redis_client, "home")
 
+    def test_failover(private_redis):       # a fixture: one module-wide server of the check's own
+        private_redis.pause()                # SIGSTOP: a hung server
+
     with redis_servers(3) as nodes:          # three independent redis-server processes
         cache = ReplicatedCache([n.url for n in nodes])
         nodes[1].kill()                      # SIGKILL: a crashed node
@@ -136,3 +139,22 @@ def redis_servers(n: int = 1) -> Iterator[list[RedisNode]]:
             node.resume()
             node.kill()
             shutil.rmtree(node.dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def private_redis() -> Iterator[RedisNode]:
+    """A redis-server of the check's own for the whole module, for checks that pause, kill or
+    restart the server their learner's code talks to (``private_redis.url``)."""
+    with redis_servers(1) as nodes:
+        yield nodes[0]
+
+
+@pytest.fixture
+def private_client(private_redis: RedisNode):
+    """A client of ``private_redis`` (decode_responses=True), emptied before each test."""
+    client = private_redis.client()
+    client.flushall()
+    try:
+        yield client
+    finally:
+        client.close()

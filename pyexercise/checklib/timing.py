@@ -65,3 +65,14 @@ def speed_ratio(slow: Callable[[], object], fast: Callable[[], object], repeat: 
         slow_times.append(measure(slow).wall)
         fast_times.append(measure(fast).wall)
     return min(slow_times) / max(min(fast_times), 1e-9)
+
+
+def wait_until(predicate: Callable[[], object], timeout: float, interval: float = 0.01) -> bool:
+    """Poll ``predicate`` until it is true or ``timeout`` seconds pass; its last answer, as a bool.
+    For what the learner's code does in the background (a daemon, a leader taking over)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return bool(predicate())

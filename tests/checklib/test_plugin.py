@@ -4,4 +4,4 @@ from pyexercise.checklib import plugin
 
 
 def test_the_fixtures_are_there():
-    assert {"mailbox", "redis_client"} <= set(vars(plugin))
+    assert {"mailbox", "redis_client", "private_redis", "private_client"} <= set(vars(plugin))

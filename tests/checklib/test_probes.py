@@ -39,3 +39,12 @@ def test_assert_raises_names_what_happened():
         assert_raises(ValueError, lambda: 3, "must refuse")
     with pytest.raises(AssertionError, match=r"must refuse \(it raised KeyError"):
         assert_raises(ValueError, lambda: {}["k"], "must refuse")
+
+
+def test_assert_raises_lets_an_unwritten_part_through():
+    """a stub's NotImplementedError is "not started", not a wrong answer: it must reach pyex as itself"""
+    def stub():
+        raise NotImplementedError
+    with pytest.raises(NotImplementedError):
+        assert_raises(ValueError, stub, "must refuse")
+    assert isinstance(assert_raises(NotImplementedError, stub, "must say so"), NotImplementedError)

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from pyexercise.checklib import TooSlow, measure, speed_ratio, time_budget
+from pyexercise.checklib import TooSlow, measure, speed_ratio, time_budget, wait_until
 
 
 def test_budget_interrupts_an_endless_loop():
@@ -35,3 +35,10 @@ def test_speed_ratio_sees_the_faster_one():
 
     assert speed_ratio(slow, fast, repeat=3) > 5
     assert measure(slow).wall > 0
+
+
+def test_wait_until_polls_until_true_or_gives_up():
+    calls = []
+    assert wait_until(lambda: calls.append(1) or len(calls) >= 3, 5, interval=0) is True
+    assert len(calls) == 3
+    assert wait_until(lambda: False, 0.05) is False

@@ -8,30 +8,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from leader_election import Candidate, FencedResource, current_leader
-from pyexercise.checklib import hammer, race_amplifier, redis_servers, target_module_name, target_path, time_budget
+from pyexercise.checklib import hammer, race_amplifier, target_module_name, target_path, time_budget, wait_until
 
 TTL = 0.5
 SERVER = {}
 
 
 @pytest.fixture(scope="module", autouse=True)
-def server():
-    with redis_servers(1) as nodes:
-        SERVER["url"] = nodes[0].url
-        yield nodes[0]
+def _url(private_redis):
+    SERVER["url"] = private_redis.url  # the same across restarts
 
 
 @pytest.fixture
-def r(server):
-    """A client of the check's own redis-server, emptied before each test."""
-    c = server.client()
-    c.flushall()
-    yield c
-    c.close()
-
-
-@pytest.fixture
-def candidates(r):
+def candidates(private_client):
     """Make candidates that are all stopped when the test ends."""
     made = []
 
@@ -48,19 +37,10 @@ def candidates(r):
             pass
 
 
-def wait_until(predicate, timeout, interval=0.01):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(interval)
-    return predicate()
-
-
 # ----------------------------------------------------------------------------- the fenced resource
 
 
-def test_fenced_resource_refuses_older_tokens(r):
+def test_fenced_resource_refuses_older_tokens(private_client):
     """a write with a token older than one already seen is refused; equal or newer ones are taken"""
     res = FencedResource(SERVER["url"], "ledger")
     got = [res.write(5, "a"), res.write(5, "b"), res.write(3, "late"), res.write(8, "c"), res.write(7, "stale")]
@@ -69,7 +49,8 @@ def test_fenced_resource_refuses_older_tokens(r):
     log = res.log()
     assert log == [(5, "a"), (5, "b"), (8, "c")], f"log() should list the accepted writes as (token, value), got {log}"
     assert all(type(t) is int for t, _ in log), "the tokens in log() should be ints"
-    assert r.get("ledger:token") == "8", f"the newest token should be kept in ledger:token, it holds {r.get('ledger:token')!r}"
+    newest = private_client.get("ledger:token")
+    assert newest == "8", f"the newest token should be kept in ledger:token, it holds {newest!r}"
     assert FencedResource(SERVER["url"], "other").write(1, "x"), "each resource (by name) has its own newest token"
     with pytest.raises(TypeError):
         res.write("9", "x")
@@ -77,9 +58,9 @@ def test_fenced_resource_refuses_older_tokens(r):
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(tokens=st.lists(st.integers(0, 20), max_size=15))
-def test_fenced_resource_matches_a_model(r, tokens):
+def test_fenced_resource_matches_a_model(private_client, tokens):
     """for any sequence of tokens, exactly those not below the newest so far are accepted"""
-    r.flushall()
+    private_client.flushall()
     res = FencedResource(SERVER["url"], "model")
     newest, want = -1, []
     for i, t in enumerate(tokens):
@@ -92,7 +73,7 @@ def test_fenced_resource_matches_a_model(r, tokens):
     assert res.log() == want
 
 
-def test_fenced_resource_is_atomic(r):
+def test_fenced_resource_is_atomic(private_client):
     """8 threads writing with different tokens at once: the log's tokens never go down"""
     res = FencedResource(SERVER["url"], "race")
     with race_amplifier():
@@ -109,7 +90,7 @@ def test_fenced_resource_is_atomic(r):
 # ----------------------------------------------------------------------------- candidates in one process
 
 
-def test_first_candidate_leads(r, candidates):
+def test_first_candidate_leads(private_client, candidates):
     """a lone candidate becomes leader, with an int fencing token and a leased (expiring) node"""
     a = candidates("a")
     assert a.is_leader is False and a.token is None, "a candidate that has not started is not leader"
@@ -119,19 +100,21 @@ def test_first_candidate_leads(r, candidates):
     token = a.token
     with pytest.raises(RuntimeError):
         a.start()
-    assert r.get("election:seq") == str(token), "the node numbers come from INCR election:seq"
+    assert private_client.get("election:seq") == str(token), "the node numbers come from INCR election:seq"
     assert type(token) is int and token > 0, f"token should be the leader's node number (an int > 0), got {token!r}"
     node = f"election:node:{token:010d}"
-    assert r.get(node) == "a", f"the candidate's node should be the key {node!r} holding its id, Redis has {r.keys('*')}"
-    pttl = r.pttl(node)
+    assert private_client.get(node) == "a", (
+        f"the candidate's node should be the key {node!r} holding its id, Redis has {private_client.keys('*')}")
+    pttl = private_client.pttl(node)
     assert 0 < pttl <= TTL * 1000, f"the node is ephemeral: it should expire within ttl ({TTL * 1000:.0f} ms), PTTL is {pttl}"
     time.sleep(TTL * 1.5)
-    assert r.exists(node) and a.is_leader, "a live candidate keeps renewing its node: after 1.5 x ttl it is still there"
+    assert private_client.exists(node) and a.is_leader, (
+        "a live candidate keeps renewing its node: after 1.5 x ttl it is still there")
     assert current_leader(SERVER["url"], "election") == ("a", token), (
         f"current_leader() should be ('a', {token}), got {current_leader(SERVER['url'], 'election')!r}")
 
 
-def test_followers_wait_their_turn(r, candidates):
+def test_followers_wait_their_turn(private_client, candidates):
     """candidates lead in the order they joined; a resigned leader is replaced at once"""
     a, b, c = candidates("a"), candidates("b"), candidates("c")
     for cand in (a, b, c):
@@ -142,8 +125,8 @@ def test_followers_wait_their_turn(r, candidates):
     first = a.token
     assert b.wait_for_leadership(0.3) is False, "wait_for_leadership() of a follower should give up after its timeout"
     a.stop()
-    assert r.get(f"election:node:{first:010d}") is None, "stop() should delete the candidate's node at once"
-    assert r.zscore("election:members", f"election:node:{first:010d}") is None, (
+    assert private_client.get(f"election:node:{first:010d}") is None, "stop() should delete the candidate's node at once"
+    assert private_client.zscore("election:members", f"election:node:{first:010d}") is None, (
         "stop() should also remove the node from the members index")
     assert not a.is_leader and a.token is None, "after stop() a candidate is no longer leader"
     started = time.monotonic()
@@ -157,7 +140,7 @@ def test_followers_wait_their_turn(r, candidates):
     assert c.wait_for_leadership(2) and c.token > first
 
 
-def test_middle_candidate_leaving_changes_nothing(r, candidates):
+def test_middle_candidate_leaving_changes_nothing(private_client, candidates):
     """a follower that leaves does not disturb the leader; the one behind it moves up"""
     a, b, c = candidates("a"), candidates("b"), candidates("c")
     for cand in (a, b, c):
@@ -172,40 +155,43 @@ def test_middle_candidate_leaving_changes_nothing(r, candidates):
     assert c.wait_for_leadership(2), "with a and b gone, c should lead"
 
 
-def test_followers_watch_only_their_predecessor(r, candidates):
+def member_listings(client):
+    """How many commands that list the members Redis has run since its stats were reset."""
+    stats = client.info("commandstats")
+    return sum(stats.get(f"cmdstat_{c}", {}).get("calls", 0)
+               for c in ("zrange", "zrangebyscore", "zrevrange", "scan", "keys", "zscan", "smembers", "sscan"))
+
+
+def test_followers_watch_only_their_predecessor(private_client, candidates):
     """with nothing changing, candidates don't keep listing the members (no herd polling the leader)"""
     group = [candidates(f"w{i}") for i in range(5)]
     for cand in group:
         cand.start()
     assert group[0].wait_for_leadership(2)
     time.sleep(TTL / 2)
-    r.config_resetstat()
+    private_client.config_resetstat()
     time.sleep(1.0)
-    stats = r.info("commandstats")
-    listings = sum(stats.get(f"cmdstat_{c}", {}).get("calls", 0)
-                   for c in ("zrange", "zrangebyscore", "zrevrange", "scan", "keys", "zscan", "smembers", "sscan"))
+    listings = member_listings(private_client)
     assert listings <= 5, (
         f"5 candidates listed the members {listings} times in 1 s while nothing changed: each follower should "
         "check only its predecessor's node (EXISTS), and list the members only when that one is gone")
     assert group[0].is_leader and not any(c.is_leader for c in group[1:])
-    r.config_resetstat()
+    private_client.config_resetstat()
     group[0].stop()
     assert group[1].wait_for_leadership(2)
     time.sleep(TTL)
-    stats = r.info("commandstats")
-    listings = sum(stats.get(f"cmdstat_{c}", {}).get("calls", 0)
-                   for c in ("zrange", "zrangebyscore", "zrevrange", "scan", "keys", "zscan", "smembers", "sscan"))
+    listings = member_listings(private_client)
     assert listings <= 2, (
         f"when the leader resigned, the members were listed {listings} times: only its successor watches it, so "
         "only that one should look at the members (the others' predecessors are still there)")
 
 
-def test_leadership_ends_when_the_lease_cannot_be_renewed(r, server, candidates):
+def test_leadership_ends_when_the_lease_cannot_be_renewed(private_client, private_redis, candidates):
     """Redis hangs (SIGSTOP): within ttl the leader stops calling itself leader, by its own clock"""
     a = candidates("a")
     a.start()
     assert a.wait_for_leadership(2)
-    server.pause()
+    private_redis.pause()
     try:
         time.sleep(TTL * 1.3)
         with time_budget(1, "is_leader hung while Redis was paused: answer from what the candidate knows "
@@ -213,44 +199,44 @@ def test_leadership_ends_when_the_lease_cannot_be_renewed(r, server, candidates)
             still = a.is_leader
             token = a.token
     finally:
-        server.resume()
+        private_redis.resume()
     assert still is False and token is None, (
         "the leader could not renew its lease for 1.3 x ttl, so it must stop acting as leader (is_leader False, "
         "token None) even before it can reach Redis again: its lease may have expired and someone else may lead")
     assert a.wait_for_leadership(3), "once Redis is back the lone candidate leads again (after joining again)"
 
 
-def test_expired_members_are_pruned(r, candidates):
+def test_expired_members_are_pruned(private_client, candidates):
     """a member whose node has expired is skipped and removed from the index"""
-    r.zadd("election:members", {"election:node:0000000000": 0})  # a crashed candidate, its node long expired
+    private_client.zadd("election:members", {"election:node:0000000000": 0})  # a crashed candidate, its node long expired
     a = candidates("a")
     a.start()
     assert a.is_leader, "a member whose node has expired does not count: a leads"
     assert current_leader(SERVER["url"], "election") == ("a", a.token)
-    assert r.zscore("election:members", "election:node:0000000000") is None, (
+    assert private_client.zscore("election:members", "election:node:0000000000") is None, (
         "current_leader() (and the candidates) should remove expired members from the members index")
 
 
-def test_unstarted_candidate_can_stop(r):
+def test_unstarted_candidate_can_stop(private_client):
     """stop() on a candidate that never started does nothing (and raises nothing)"""
     Candidate(SERVER["url"], "election", "idle", ttl=TTL).stop()
 
 
-def test_survives_a_redis_restart(r, server, candidates):
+def test_survives_a_redis_restart(private_client, private_redis, candidates):
     """Redis is SIGKILLed and comes back empty: the candidate keeps trying, and leads again"""
     a = candidates("a")
     a.start()
     assert a.wait_for_leadership(2)
-    server.kill()
+    private_redis.kill()
     time.sleep(TTL * 1.2)
     assert not a.is_leader, "with Redis gone for longer than ttl, the candidate cannot know it leads"
-    server.start()
+    private_redis.start()
     assert a.wait_for_leadership(3), (
         "once Redis is back the candidate should join again and lead: its thread must survive the "
         "redis.ConnectionError of the ticks that failed")
 
 
-def test_elections_are_independent(r, candidates):
+def test_elections_are_independent(private_client, candidates):
     """two elections (by name) each have their own leader"""
     x, y = candidates("x", election="jobs"), candidates("y", election="mail")
     x.start()
@@ -260,7 +246,7 @@ def test_elections_are_independent(r, candidates):
     assert current_leader(SERVER["url"], "nobody") is None, "an election without candidates has no leader: None"
 
 
-def test_bad_arguments(r):
+def test_bad_arguments(private_client):
     """ttl must be positive and the candidate id not empty"""
     with pytest.raises(ValueError):
         Candidate(SERVER["url"], "e", "a", ttl=0)
@@ -307,7 +293,7 @@ r.set(f"status:{name}", "stopped")
 """
 
 
-def test_crash_and_pause(r):
+def test_crash_and_pause(private_client):
     """leader SIGKILLed: a new one within 2 x ttl; a SIGSTOPped leader's late write is fenced off"""
     procs = {}
     try:
@@ -324,18 +310,18 @@ def test_crash_and_pause(r):
                     if "NotImplementedError" in err:
                         raise NotImplementedError(err.strip().splitlines()[-1])
                     pytest.fail(f"a candidate process died:\n{err[-2000:]}", pytrace=False)
-            return all(r.get(f"status:{n}") for n in procs)
+            return all(private_client.get(f"status:{n}") for n in procs)
 
         assert wait_until(started, 20), "the candidate processes did not start within 20 s"
 
         def leaders():
             """The live processes that say they lead (a status is fresh for 0.3 s)."""
             return sorted(n for n, p in procs.items()
-                          if p.poll() is None and (r.get(f"status:{n}") or "").startswith("leader"))
+                          if p.poll() is None and (private_client.get(f"status:{n}") or "").startswith("leader"))
 
         assert wait_until(lambda: len(leaders()) == 1, 3), f"one of 3 candidates should lead, these say so: {leaders()}"
         first = leaders()[0]
-        first_token = int(r.get(f"status:{first}").split(":")[1])
+        first_token = int(private_client.get(f"status:{first}").split(":")[1])
         assert current_leader(SERVER["url"], "cluster") == (first, first_token)
 
         # --- the leader crashes
@@ -355,12 +341,12 @@ def test_crash_and_pause(r):
         assert wait_until(lambda: len(leaders()) == 1 and leaders()[0] != first, 1), (
             f"exactly one of the survivors should lead, these say so: {leaders()}")
         second = leaders()[0]
-        second_token = int(r.get(f"status:{second}").split(":")[1])
+        second_token = int(private_client.get(f"status:{second}").split(":")[1])
         assert second_token > first_token, "the new leader's token must be higher than the dead one's"
 
         # --- the leader is paused in the middle of its work
-        r.set("hold", second)
-        assert wait_until(lambda: r.get(f"holding:{second}"), 2), "the leader never reached its write"
+        private_client.set("hold", second)
+        assert wait_until(lambda: private_client.get(f"holding:{second}"), 2), "the leader never reached its write"
         os.kill(procs[second].pid, signal.SIGSTOP)
         paused_at = time.monotonic()
         try:
@@ -376,9 +362,9 @@ def test_crash_and_pause(r):
             third = next(n for n in leaders() if n != second)
         finally:
             os.kill(procs[second].pid, signal.SIGCONT)
-        r.set("go", 1)  # the woken leader now finishes the write it had started, with its old token
-        assert wait_until(lambda: r.get(f"late:{second}") is not None, 2), "the woken leader never made its write"
-        assert r.get(f"late:{second}") == "0", (
+        private_client.set("go", 1)  # the woken leader now finishes the write it had started, with its old token
+        assert wait_until(lambda: private_client.get(f"late:{second}") is not None, 2), "the woken leader never made its write"
+        assert private_client.get(f"late:{second}") == "0", (
             "a leader that was paused past its lease wrote with its old token after a new leader had written: the "
             "resource must refuse it (its token is lower than the newest it has seen)")
         log = FencedResource(SERVER["url"], "resource").log()

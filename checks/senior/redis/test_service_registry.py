@@ -10,31 +10,12 @@ from aiohttp import web
 from prometheus_client import CollectorRegistry
 from prometheus_client.parser import text_string_to_metric_families
 
-from pyexercise.checklib import free_port, http_server, redis_servers, target_module_name, target_path, wait_for_port
+from pyexercise.checklib import free_port, http_server, target_module_name, target_path, wait_for_port, wait_until
 from service_registry import (BalancedClient, Instance, NoInstanceAvailable, ServiceRegistry, make_app, metrics_app)
 
-SERVER = {}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def server():
-    with redis_servers(1) as nodes:
-        SERVER["url"] = nodes[0].url
-        yield nodes[0]
-
-
 @pytest.fixture
-def r(server):
-    """A client of the check's own redis-server, emptied before each test."""
-    c = server.client()
-    c.flushall()
-    yield c
-    c.close()
-
-
-@pytest.fixture
-def registry(r):
-    return ServiceRegistry(SERVER["url"], ttl=0.4)
+def registry(private_redis, private_client):
+    return ServiceRegistry(private_redis.url, ttl=0.4)
 
 
 def scrape(url):
@@ -54,19 +35,10 @@ def value(samples, name, **labels):
     return samples.get((name, frozenset(labels.items())), 0.0)
 
 
-def wait_until(predicate, timeout, interval=0.02):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(interval)
-    return predicate()
-
-
 # ----------------------------------------------------------------------------- the registry
 
 
-def test_register_and_discover(registry, r):
+def test_register_and_discover(registry, private_client):
     """a registered instance is discoverable at once, as Instance(id, url), sorted by id"""
     b = registry.register("hello", "b", "http://127.0.0.1:9002")
     a = registry.register("hello", "a", "http://127.0.0.1:9001")
@@ -78,8 +50,9 @@ def test_register_and_discover(registry, r):
         assert all(type(i) is Instance for i in got), "discover() should return Instance tuples"
         assert registry.discover("mail") == [Instance("m1", "http://127.0.0.1:9100")], "services are separate"
         assert registry.discover("nothing") == [], "an unknown service has no instances: []"
-        assert r.get("services:hello:a") == "http://127.0.0.1:9001", "the record is the key services:NAME:ID holding the URL"
-        pttl = r.pttl("services:hello:a")
+        assert private_client.get("services:hello:a") == "http://127.0.0.1:9001", (
+            "the record is the key services:NAME:ID holding the URL")
+        pttl = private_client.pttl("services:hello:a")
         assert 0 < pttl <= 400, f"the record should expire within ttl (400 ms) unless renewed, PTTL is {pttl}"
     finally:
         for reg in (a, b, other):
@@ -87,7 +60,7 @@ def test_register_and_discover(registry, r):
     assert registry.discover("hello") == [], "stop() deregisters at once"
 
 
-def test_heartbeat_keeps_it_alive_and_death_removes_it(registry, r):
+def test_heartbeat_keeps_it_alive_and_death_removes_it(registry, private_client):
     """a live instance stays listed past its ttl; one whose heartbeat stopped is gone within ttl"""
     live = registry.register("svc", "live", "http://127.0.0.1:1")
     dying = registry.register("svc", "dying", "http://127.0.0.1:2")
@@ -97,7 +70,7 @@ def test_heartbeat_keeps_it_alive_and_death_removes_it(registry, r):
         while time.monotonic() < deadline:
             if Instance("live", "http://127.0.0.1:1") not in registry.discover("svc"):
                 gaps.append(round(time.monotonic() - deadline + 0.7, 2))
-            left = r.pttl("services:svc:live")
+            left = private_client.pttl("services:svc:live")
             lowest = min(lowest, left if left >= 0 else 0)
             time.sleep(0.01)
         assert not gaps, (f"a live instance vanished from discover() at {gaps} s: renew its record well before "
@@ -115,25 +88,25 @@ def test_heartbeat_keeps_it_alive_and_death_removes_it(registry, r):
         dying.stop()
 
 
-def test_deregister_and_pruning(registry, r):
+def test_deregister_and_pruning(registry, private_client):
     """deregister() removes an instance at once; discover() prunes expired ones from the index"""
     reg = registry.register("svc", "x", "http://127.0.0.1:3")
     reg.stop(deregister=False)
     registry.deregister("svc", "x")
-    assert registry.discover("svc") == [] and not r.exists("services:svc:x")
+    assert registry.discover("svc") == [] and not private_client.exists("services:svc:x")
     gone = registry.register("svc", "y", "http://127.0.0.1:4")
     gone.stop(deregister=False)
     time.sleep(0.5)
     assert registry.discover("svc") == []
-    assert "y" not in r.smembers("services:svc"), (
+    assert "y" not in private_client.smembers("services:svc"), (
         "discover() should remove expired instances from the index set services:NAME, so it doesn't grow forever")
 
 
-def test_bad_arguments(r):
+def test_bad_arguments(private_redis, private_client):
     """a ttl <= 0, or an empty name or id, is a ValueError"""
     with pytest.raises(ValueError):
-        ServiceRegistry(SERVER["url"], ttl=0)
-    reg = ServiceRegistry(SERVER["url"], ttl=1)
+        ServiceRegistry(private_redis.url, ttl=0)
+    reg = ServiceRegistry(private_redis.url, ttl=1)
     for name, iid in (("", "a"), ("svc", "")):
         with pytest.raises(ValueError):
             reg.register(name, iid, "http://127.0.0.1:5")
@@ -276,23 +249,23 @@ LAUNCH = (
 )
 
 
-def launch(iid, port, ttl):
+def launch(url, iid, port, ttl):
     return subprocess.Popen([sys.executable, "-c", LAUNCH, target_module_name(), str(target_path()), "--name", "hello",
-                             "--id", iid, "--redis", SERVER["url"], "--port", str(port), "--ttl", str(ttl)],
+                             "--id", iid, "--redis", url, "--port", str(port), "--ttl", str(ttl)],
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
-def test_instances_in_processes(registry):
+def test_instances_in_processes(private_redis, registry):
     """real instances: round-robin, a SIGKILLed one fails over then vanishes after its ttl, a new one
     joins, a SIGTERMed one leaves at once"""
     ttl = 0.6
-    reg = ServiceRegistry(SERVER["url"], ttl=ttl)
+    reg = ServiceRegistry(private_redis.url, ttl=ttl)
     ports = {iid: free_port() for iid in ("p1", "p2", "p3", "p4")}
     procs, stopped = {}, set()  # stopped: the ones the check has killed or terminated
     client = BalancedClient(reg, "hello", metrics=CollectorRegistry())
     try:
         for iid in ("p1", "p2", "p3"):
-            procs[iid] = launch(iid, ports[iid], ttl)
+            procs[iid] = launch(private_redis.url, iid, ports[iid], ttl)
 
         def registered(ids):
             for iid, p in procs.items():
@@ -333,7 +306,7 @@ def test_instances_in_processes(registry):
             f"errors (client_requests_total{{instance='p2', outcome='error'}} {errors}), the same number, at least 1")
 
         # scaling out: a fourth instance joins and gets its share
-        procs["p4"] = launch("p4", ports["p4"], ttl)
+        procs["p4"] = launch(private_redis.url, "p4", ports["p4"], ttl)
         assert wait_until(lambda: registered(["p1", "p3", "p4"]), 20), "a new instance should be discovered"
         got = [client.get("/hello").json()["instance"] for _ in range(9)]
         assert {i: got.count(i) for i in ("p1", "p3", "p4")} == {"p1": 3, "p3": 3, "p4": 3}, (

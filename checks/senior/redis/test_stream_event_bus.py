@@ -8,7 +8,7 @@ import time
 import pytest
 import redis.asyncio as aioredis
 
-from pyexercise.checklib import redis_servers, target_module_name, target_path
+from pyexercise.checklib import target_module_name, target_path
 from stream_event_bus import EventBus, apply_deposit
 
 
@@ -16,19 +16,8 @@ SERVER = {}  # the url of this check's own redis-server
 
 
 @pytest.fixture(scope="module", autouse=True)
-def server():
-    with redis_servers(1) as nodes:
-        SERVER["url"] = nodes[0].url
-        yield nodes[0]
-
-
-@pytest.fixture
-def redis_client(server):
-    """A plain client of the check's own server, emptied before each test."""
-    c = server.client()
-    c.flushall()
-    yield c
-    c.close()
+def _url(private_redis):
+    SERVER["url"] = private_redis.url  # the same across restarts
 
 
 def run(coro):
@@ -37,6 +26,17 @@ def run(coro):
 
 async def client():
     return aioredis.Redis.from_url(SERVER["url"], decode_responses=True)
+
+
+def with_client(test):
+    """``await test(r)`` with a fresh asyncio client of the check's server, closed afterwards."""
+    async def go():
+        r = await client()
+        try:
+            return await test(r)
+        finally:
+            await r.aclose()
+    return run(go())
 
 
 async def consume_until(bus, consumers, handler, done, timeout=5.0):
@@ -66,47 +66,39 @@ async def pending_count(r, stream="events", group="workers"):
 # ----------------------------------------------------------------------------- the idempotent effect
 
 
-def test_apply_deposit_once(redis_client):
+def test_apply_deposit_once(private_client):
     """apply_deposit credits the account once per event id: a redelivery changes nothing"""
-    async def go():
-        r = await client()
-        try:
-            first = await apply_deposit(r, "1-0", {"account": "alice", "amount": "25"})
-            again = await apply_deposit(r, "1-0", {"account": "alice", "amount": "25"})
-            other = await apply_deposit(r, "2-0", {"account": "alice", "amount": "5"})
-            return first, again, other
-        finally:
-            await r.aclose()
+    async def go(r):
+        first = await apply_deposit(r, "1-0", {"account": "alice", "amount": "25"})
+        again = await apply_deposit(r, "1-0", {"account": "alice", "amount": "25"})
+        other = await apply_deposit(r, "2-0", {"account": "alice", "amount": "5"})
+        return first, again, other
 
-    first, again, other = run(go())
+    first, again, other = with_client(go)
     assert (first, again, other) == (True, False, True), (
         f"apply_deposit should return True when it credits, False for an event id it has seen; got "
         f"{first!r}, {again!r}, {other!r}")
-    assert redis_client.hget("balances", "alice") == "30", (
+    assert private_client.hget("balances", "alice") == "30", (
         f"event 1-0 (25, delivered twice) and 2-0 (5) should leave balances[alice] = 30, got "
-        f"{redis_client.hget('balances', 'alice')!r}")
-    assert redis_client.smembers("deposits:done") == {"1-0", "2-0"}, "the ids of applied events go in the set deposits:done"
+        f"{private_client.hget('balances', 'alice')!r}")
+    assert private_client.smembers("deposits:done") == {"1-0", "2-0"}, "the ids of applied events go in the set deposits:done"
 
 
 @pytest.mark.parametrize("fields", [{"account": "bob", "amount": "lots"}, {"account": "bob", "amount": "0"},
                                     {"account": "bob", "amount": "-5"}, {"account": "", "amount": "3"},
                                     {"amount": "3"}, {"account": "bob"}, {"account": "bob", "amount": "2.5"}])
-def test_apply_deposit_rejects_bad_events(redis_client, fields):
+def test_apply_deposit_rejects_bad_events(private_client, fields):
     """a deposit needs an account and a positive whole amount: else ValueError, and no effect"""
-    async def go():
-        r = await client()
-        try:
-            with pytest.raises(ValueError):
-                await apply_deposit(r, "9-0", fields)
-        finally:
-            await r.aclose()
+    async def go(r):
+        with pytest.raises(ValueError):
+            await apply_deposit(r, "9-0", fields)
 
-    run(go())
-    assert not redis_client.exists("balances") and not redis_client.exists("deposits:done"), (
+    with_client(go)
+    assert not private_client.exists("balances") and not private_client.exists("deposits:done"), (
         f"a rejected deposit {fields!r} must change nothing, not even mark the event done")
 
 
-def test_apply_deposit_is_atomic(redis_client):
+def test_apply_deposit_is_atomic(private_client):
     """20 concurrent deliveries of one event credit it once"""
     async def go():
         clients = [await client() for _ in range(4)]
@@ -118,56 +110,48 @@ def test_apply_deposit_is_atomic(redis_client):
                 await c.aclose()
 
     got = run(go())
-    assert sum(got) == 1 and redis_client.hget("balances", "eve") == "3", (
+    assert sum(got) == 1 and private_client.hget("balances", "eve") == "3", (
         f"20 concurrent deliveries of one event should credit 3 once, balances[eve] is "
-        f"{redis_client.hget('balances', 'eve')!r} ({sum(got)} said True): check and apply in one Lua script")
+        f"{private_client.hget('balances', 'eve')!r} ({sum(got)} said True): check and apply in one Lua script")
 
 
 # ----------------------------------------------------------------------------- the bus, in one process
 
 
-def test_setup_and_publish(redis_client):
+def test_setup_and_publish(private_client):
     """setup() makes the stream and group (twice is fine); publish() appends and returns the id"""
-    async def go():
-        r = await client()
-        try:
-            bus = EventBus(r)
-            await bus.setup()
-            await bus.setup()
-            first = await bus.publish({"account": "a", "amount": "1"})
-            second = await bus.publish({"account": "b", "amount": "2"})
-            return first, second
-        finally:
-            await r.aclose()
+    async def go(r):
+        bus = EventBus(r)
+        await bus.setup()
+        await bus.setup()
+        first = await bus.publish({"account": "a", "amount": "1"})
+        second = await bus.publish({"account": "b", "amount": "2"})
+        return first, second
 
-    first, second = run(go())
+    first, second = with_client(go)
     assert type(first) is str and "-" in first, f"publish() should return the stream entry id (a str), got {first!r}"
-    entries = redis_client.xrange("events")
+    entries = private_client.xrange("events")
     assert [e[0] for e in entries] == [first, second], "publish() appends to the stream 'events'"
     assert entries[1][1] == {"account": "b", "amount": "2"}, f"the fields should be stored as given, got {entries[1][1]}"
-    groups = [g["name"] for g in redis_client.xinfo_groups("events")]
+    groups = [g["name"] for g in private_client.xinfo_groups("events")]
     assert groups == ["workers"], f"setup() should create the consumer group 'workers', groups: {groups}"
 
 
-def test_events_published_before_setup_are_delivered(redis_client):
+def test_events_published_before_setup_are_delivered(private_client):
     """the group reads the stream from its start, so nothing published earlier is lost"""
-    redis_client.xadd("events", {"account": "early", "amount": "4"})
+    private_client.xadd("events", {"account": "early", "amount": "4"})
     seen = []
 
-    async def go():
-        r = await client()
-        try:
-            bus = EventBus(r)
-            await bus.setup()
+    async def go(r):
+        bus = EventBus(r)
+        await bus.setup()
 
-            async def handler(event_id, fields):
-                seen.append(fields)
+        async def handler(event_id, fields):
+            seen.append(fields)
 
-            return await consume_until(bus, ["c1"], handler, lambda: _true_when(seen))
-        finally:
-            await r.aclose()
+        return await consume_until(bus, ["c1"], handler, lambda: _true_when(seen))
 
-    assert run(go()) and seen == [{"account": "early", "amount": "4"}], (
+    assert with_client(go) and seen == [{"account": "early", "amount": "4"}], (
         f"an event published before setup() should still be delivered (create the group at id 0), saw {seen}")
 
 
@@ -175,220 +159,188 @@ async def _true_when(items, n=1):
     return len(items) >= n
 
 
-def test_every_event_handled_once_and_acked(redis_client):
+def test_every_event_handled_once_and_acked(private_client):
     """3 consumers in one group: each of 40 events reaches one handler once, and is acknowledged"""
     seen = []
 
-    async def go():
-        r = await client()
-        try:
-            bus = EventBus(r, block_ms=50)
-            await bus.setup()
-            ids = [await bus.publish({"account": f"acct{i % 4}", "amount": str(i + 1)}) for i in range(40)]
+    async def go(r):
+        bus = EventBus(r, block_ms=50)
+        await bus.setup()
+        ids = [await bus.publish({"account": f"acct{i % 4}", "amount": str(i + 1)}) for i in range(40)]
 
-            async def handler(event_id, fields):
-                assert isinstance(event_id, str) and isinstance(fields, dict)
-                seen.append((event_id, fields["amount"]))
-                await apply_deposit(r, event_id, fields)
+        async def handler(event_id, fields):
+            assert isinstance(event_id, str) and isinstance(fields, dict)
+            seen.append((event_id, fields["amount"]))
+            await apply_deposit(r, event_id, fields)
 
-            finished = await consume_until(bus, ["c1", "c2", "c3"], handler, lambda: _true_when(seen, 40))
-            await asyncio.sleep(0.1)
-            return ids, finished, await pending_count(r)
-        finally:
-            await r.aclose()
+        finished = await consume_until(bus, ["c1", "c2", "c3"], handler, lambda: _true_when(seen, 40))
+        await asyncio.sleep(0.1)
+        return ids, finished, await pending_count(r)
 
-    ids, finished, pending = run(go())
+    ids, finished, pending = with_client(go)
     assert finished, f"40 events should be handled within 5 s, {len(seen)} were"
     assert sorted(e for e, _ in seen) == sorted(ids), (
         f"each of the 40 events should reach a handler exactly once; got {len(seen)} deliveries of "
         f"{len(set(e for e, _ in seen))} events")
     assert pending == 0, f"every handled event must be acknowledged (XACK): {pending} are still pending"
-    total = sum(int(v) for v in redis_client.hvals("balances"))
+    total = sum(int(v) for v in private_client.hvals("balances"))
     assert total == sum(range(1, 41)), f"the balances should add up to {sum(range(1, 41))}, they add up to {total}"
 
 
-def test_consumers_share_the_event_loop(redis_client):
+def test_consumers_share_the_event_loop(private_client):
     """two consumers with slow handlers work at the same time in one event loop"""
     done = []
 
-    async def go():
-        r = await client()
-        try:
-            bus = EventBus(r, block_ms=50, batch=1)
-            await bus.setup()
-            for i in range(10):
-                await bus.publish({"n": str(i)})
+    async def go(r):
+        bus = EventBus(r, block_ms=50, batch=1)
+        await bus.setup()
+        for i in range(10):
+            await bus.publish({"n": str(i)})
 
-            async def handler(event_id, fields):
-                await asyncio.sleep(0.1)
-                done.append(event_id)
+        async def handler(event_id, fields):
+            await asyncio.sleep(0.1)
+            done.append(event_id)
 
-            started = time.monotonic()
-            await consume_until(bus, ["c1", "c2"], handler, lambda: _true_when(done, 10))
-            return time.monotonic() - started
-        finally:
-            await r.aclose()
+        started = time.monotonic()
+        await consume_until(bus, ["c1", "c2"], handler, lambda: _true_when(done, 10))
+        return time.monotonic() - started
 
-    took = run(go())
+    took = with_client(go)
     assert len(done) == 10
     assert took < 0.85, (f"10 handlers of 0.1 s on 2 consumers took {took:.2f} s, as if one ran at a time: use "
                          "redis.asyncio and await every call, so one consumer's wait lets the other run")
 
 
-def test_stop_ends_consume_promptly(redis_client):
+def test_stop_ends_consume_promptly(private_client):
     """consume() returns soon after stop is set, even with nothing to read"""
-    async def go():
-        r = await client()
-        try:
-            bus = EventBus(r, block_ms=100)
-            await bus.setup()
-            stop = asyncio.Event()
+    async def go(r):
+        bus = EventBus(r, block_ms=100)
+        await bus.setup()
+        stop = asyncio.Event()
 
-            async def handler(event_id, fields):
-                pass
+        async def handler(event_id, fields):
+            pass
 
-            task = asyncio.create_task(bus.consume("c1", handler, stop))
-            await asyncio.sleep(0.3)
-            assert not task.done(), "consume() should keep waiting for events until stop is set"
-            started = time.monotonic()
-            stop.set()
-            await asyncio.wait_for(task, 2)
-            return time.monotonic() - started
-        finally:
-            await r.aclose()
+        task = asyncio.create_task(bus.consume("c1", handler, stop))
+        await asyncio.sleep(0.3)
+        assert not task.done(), "consume() should keep waiting for events until stop is set"
+        started = time.monotonic()
+        stop.set()
+        await asyncio.wait_for(task, 2)
+        return time.monotonic() - started
 
-    took = run(go())
+    took = with_client(go)
     assert took < 0.5, f"consume() took {took:.2f} s to return after stop was set: block for block_ms at most"
 
 
-def test_failed_event_is_retried(redis_client):
+def test_failed_event_is_retried(private_client):
     """a handler that fails once: the event is left pending, reclaimed after claim_idle_ms, and handled"""
     calls = []
 
-    async def go():
-        r = await client()
-        try:
-            bus = EventBus(r, claim_idle_ms=150, block_ms=50)
-            await bus.setup()
-            event = await bus.publish({"account": "zed", "amount": "8"})
+    async def go(r):
+        bus = EventBus(r, claim_idle_ms=150, block_ms=50)
+        await bus.setup()
+        event = await bus.publish({"account": "zed", "amount": "8"})
 
-            async def handler(event_id, fields):
-                calls.append(time.monotonic())
-                if len(calls) == 1:
-                    raise ConnectionError("downstream hiccup")
-                await apply_deposit(r, event_id, fields)
+        async def handler(event_id, fields):
+            calls.append(time.monotonic())
+            if len(calls) == 1:
+                raise ConnectionError("downstream hiccup")
+            await apply_deposit(r, event_id, fields)
 
-            finished = await consume_until(bus, ["c1"], handler, lambda: _true_when(calls, 2))
-            await asyncio.sleep(0.1)
-            return event, finished, await pending_count(r)
-        finally:
-            await r.aclose()
+        finished = await consume_until(bus, ["c1"], handler, lambda: _true_when(calls, 2))
+        await asyncio.sleep(0.1)
+        return event, finished, await pending_count(r)
 
-    event, finished, pending = run(go())
+    event, finished, pending = with_client(go)
     assert finished and len(calls) == 2, f"a failed event should be delivered again, it was delivered {len(calls)} times"
     assert calls[1] - calls[0] >= 0.12, (
         f"the retry came {calls[1] - calls[0]:.2f} s after the failure: reclaim only messages idle for claim_idle_ms")
-    assert pending == 0 and redis_client.hget("balances", "zed") == "8", "the retried event is applied and acked"
-    assert redis_client.xlen("events:dead") == 0, "an event that succeeded on its second delivery is no poison"
+    assert pending == 0 and private_client.hget("balances", "zed") == "8", "the retried event is applied and acked"
+    assert private_client.xlen("events:dead") == 0, "an event that succeeded on its second delivery is no poison"
 
 
-def test_poison_goes_to_the_dead_letter_stream(redis_client):
+def test_poison_goes_to_the_dead_letter_stream(private_client):
     """an event whose handler fails on 3 deliveries moves to events:dead, with its fields, id and error"""
     attempts = []
 
-    async def go():
-        r = await client()
-        try:
-            bus = EventBus(r, claim_idle_ms=100, block_ms=50)
-            await bus.setup()
-            poison = await bus.publish({"account": "mallory", "amount": "lots"})
-            await bus.publish({"account": "ok", "amount": "2"})
+    async def go(r):
+        bus = EventBus(r, claim_idle_ms=100, block_ms=50)
+        await bus.setup()
+        poison = await bus.publish({"account": "mallory", "amount": "lots"})
+        await bus.publish({"account": "ok", "amount": "2"})
 
-            async def handler(event_id, fields):
-                if event_id == poison:
-                    attempts.append(event_id)
-                await apply_deposit(r, event_id, fields)
+        async def handler(event_id, fields):
+            if event_id == poison:
+                attempts.append(event_id)
+            await apply_deposit(r, event_id, fields)
 
-            async def dead():
-                return await r.xlen("events:dead") >= 1
+        async def dead():
+            return await r.xlen("events:dead") >= 1
 
-            finished = await consume_until(bus, ["c1", "c2"], handler, dead)
-            await asyncio.sleep(0.35)  # time for a (wrong) fourth delivery
-            return poison, finished, await pending_count(r)
-        finally:
-            await r.aclose()
+        finished = await consume_until(bus, ["c1", "c2"], handler, dead)
+        await asyncio.sleep(0.35)  # time for a (wrong) fourth delivery
+        return poison, finished, await pending_count(r)
 
-    poison, finished, pending = run(go())
+    poison, finished, pending = with_client(go)
     assert finished, f"the poison event should reach events:dead within 5 s; its handler ran {len(attempts)} times"
     assert len(attempts) == 3, (f"the poison event's handler should run exactly 3 times (max_deliveries) before it "
                                 f"is dead-lettered, it ran {len(attempts)} times")
-    dead = redis_client.xrange("events:dead")
+    dead = private_client.xrange("events:dead")
     assert len(dead) == 1, f"one event should be in events:dead, there are {len(dead)}"
     fields = dead[0][1]
     assert fields.get("account") == "mallory" and fields.get("amount") == "lots", f"keep the original fields: {fields}"
     assert fields.get("original_id") == poison, f"the dead letter should name the original id {poison}: {fields}"
     assert "ValueError" in fields.get("error", ""), f"the dead letter's 'error' should describe the ValueError: {fields}"
     assert pending == 0, "the dead-lettered event is acknowledged in the main stream: nothing stays pending"
-    assert redis_client.hget("balances", "ok") == "2", "the good event beside it is processed normally"
+    assert private_client.hget("balances", "ok") == "2", "the good event beside it is processed normally"
 
 
-def test_setup_reports_real_errors(redis_client):
+def test_setup_reports_real_errors(private_client):
     """setup() ignores only BUSYGROUP (the group exists): any other Redis error is raised"""
-    redis_client.set("events", "not a stream")
+    private_client.set("events", "not a stream")
 
-    async def go():
-        r = await client()
-        try:
-            await EventBus(r).setup()
-        finally:
-            await r.aclose()
+    async def go(r):
+        await EventBus(r).setup()
 
     with pytest.raises(aioredis.ResponseError):
-        run(go())
+        with_client(go)
 
 
-def test_deleted_pending_entry_is_skipped(redis_client):
+def test_deleted_pending_entry_is_skipped(private_client):
     """an entry deleted from the stream while pending is never handed to the handler"""
-    redis_client.xgroup_create("events", "workers", id="0", mkstream=True)
-    gone = redis_client.xadd("events", {"account": "gone", "amount": "1"})
-    kept = redis_client.xadd("events", {"account": "kept", "amount": "2"})
-    redis_client.xreadgroup("workers", "crashed", {"events": ">"})  # taken by a consumer that died
-    redis_client.xdel("events", gone)
+    private_client.xgroup_create("events", "workers", id="0", mkstream=True)
+    gone = private_client.xadd("events", {"account": "gone", "amount": "1"})
+    kept = private_client.xadd("events", {"account": "kept", "amount": "2"})
+    private_client.xreadgroup("workers", "crashed", {"events": ">"})  # taken by a consumer that died
+    private_client.xdel("events", gone)
     seen = []
 
-    async def go():
-        r = await client()
-        try:
-            bus = EventBus(r, claim_idle_ms=50, block_ms=50)
-            await bus.setup()
+    async def go(r):
+        bus = EventBus(r, claim_idle_ms=50, block_ms=50)
+        await bus.setup()
 
-            async def handler(event_id, fields):
-                seen.append((event_id, fields))
-                await apply_deposit(r, event_id, fields)
+        async def handler(event_id, fields):
+            seen.append((event_id, fields))
+            await apply_deposit(r, event_id, fields)
 
-            return await consume_until(bus, ["c1"], handler, lambda: _true_when(seen))
-        finally:
-            await r.aclose()
+        return await consume_until(bus, ["c1"], handler, lambda: _true_when(seen))
 
-    assert run(go()), "the dead consumer's other entry should be reclaimed and handled"
+    assert with_client(go), "the dead consumer's other entry should be reclaimed and handled"
     assert seen == [(kept, {"account": "kept", "amount": "2"})], (
         f"only the entry still in the stream should reach the handler; it got {seen}. XAUTOCLAIM on Redis 6.2 "
         "returns a deleted entry as (None, None): skip it")
 
 
-def test_rejects_bad_settings(redis_client):
+def test_rejects_bad_settings(private_client):
     """max_deliveries, claim_idle_ms, block_ms and batch must be at least 1"""
-    async def go():
-        r = await client()
-        try:
-            for kwargs in ({"max_deliveries": 0}, {"claim_idle_ms": 0}, {"block_ms": 0}, {"batch": 0}):
-                with pytest.raises(ValueError):
-                    EventBus(r, **kwargs)
-            EventBus(r, max_deliveries=1, claim_idle_ms=1, block_ms=1, batch=1)
-        finally:
-            await r.aclose()
+    async def go(r):
+        for kwargs in ({"max_deliveries": 0}, {"claim_idle_ms": 0}, {"block_ms": 0}, {"batch": 0}):
+            with pytest.raises(ValueError):
+                EventBus(r, **kwargs)
+        EventBus(r, max_deliveries=1, claim_idle_ms=1, block_ms=1, batch=1)
 
-    run(go())
+    with_client(go)
 
 
 # ----------------------------------------------------------------------------- consumers that die
@@ -446,12 +398,12 @@ def failed_start(proc):
     pytest.fail(f"a consumer process died:\n{err[-2000:]}", pytrace=False)
 
 
-def test_killed_consumers_work_is_reclaimed(redis_client):
+def test_killed_consumers_work_is_reclaimed(private_client):
     """consumers SIGKILLed mid-message: their events are reclaimed and every effect happens exactly once"""
     procs = {name: start_consumer(name) for name in ("c1", "c2", "c3")}
     try:
         deadline = time.monotonic() + 20
-        while not all(redis_client.exists(f"ready:{n}") for n in procs):
+        while not all(private_client.exists(f"ready:{n}") for n in procs):
             for p in procs.values():
                 if p.poll() is not None:
                     failed_start(p)
@@ -465,15 +417,15 @@ def test_killed_consumers_work_is_reclaimed(redis_client):
                 fields["crash"] = "after"
             if i == 30:
                 fields["crash"] = "before"
-            ids[i] = redis_client.xadd("events", fields)
+            ids[i] = private_client.xadd("events", fields)
             want[fields["account"]] = want.get(fields["account"], 0) + i + 1
-        poison = [redis_client.xadd("events", {"account": "x", "amount": "NaN"}) for _ in range(2)]
+        poison = [private_client.xadd("events", {"account": "x", "amount": "NaN"}) for _ in range(2)]
 
         killed = set()
         deadline = time.monotonic() + 10
         while len(killed) < 2:
             for i in (10, 30):
-                pid = redis_client.get(f"hanging:{ids[i]}")
+                pid = private_client.get(f"hanging:{ids[i]}")
                 if pid and int(pid) not in killed:
                     os.kill(int(pid), signal.SIGKILL)  # dies holding the event (and maybe more) unacked
                     killed.add(int(pid))
@@ -481,27 +433,27 @@ def test_killed_consumers_work_is_reclaimed(redis_client):
             time.sleep(0.01)
 
         def settled():
-            balances = {k: int(v) for k, v in redis_client.hgetall("balances").items()}
-            return balances == want and redis_client.xlen("events:dead") == 2 and \
-                redis_client.xpending("events", "workers")["pending"] == 0
+            balances = {k: int(v) for k, v in private_client.hgetall("balances").items()}
+            return balances == want and private_client.xlen("events:dead") == 2 and \
+                private_client.xpending("events", "workers")["pending"] == 0
 
         deadline = time.monotonic() + 10
         while not settled() and time.monotonic() < deadline:
             time.sleep(0.05)
-        balances = {k: int(v) for k, v in redis_client.hgetall("balances").items()}
+        balances = {k: int(v) for k, v in private_client.hgetall("balances").items()}
         assert balances == want, (
             f"after two consumers died mid-message every deposit should be applied exactly once: balances should "
             f"be {want}, they are {balances}. A dead consumer's pending events must be taken over (XAUTOCLAIM), "
             "and applying must be idempotent (the crash=after event was applied before its consumer died)")
-        assert redis_client.get(f"attempts:{ids[10]}") == "2", (
+        assert private_client.get(f"attempts:{ids[10]}") == "2", (
             "the event whose consumer died after applying it should be delivered twice (once to the dead consumer, "
-            f"once after being reclaimed), it was delivered {redis_client.get(f'attempts:{ids[10]}')} times")
-        assert redis_client.scard("deposits:done") == 60, "all 60 good events should be marked done"
-        dead = sorted(f["original_id"] for _, f in redis_client.xrange("events:dead"))
+            f"once after being reclaimed), it was delivered {private_client.get(f'attempts:{ids[10]}')} times")
+        assert private_client.scard("deposits:done") == 60, "all 60 good events should be marked done"
+        dead = sorted(f["original_id"] for _, f in private_client.xrange("events:dead"))
         assert dead == sorted(poison), f"both poison events should end in events:dead, it holds {dead}"
-        assert [redis_client.get(f"attempts:{p}") for p in poison] == ["3", "3"], (
+        assert [private_client.get(f"attempts:{p}") for p in poison] == ["3", "3"], (
             "each poison event should be tried exactly 3 times before being dead-lettered")
-        assert redis_client.xpending("events", "workers")["pending"] == 0, "nothing may be left pending"
+        assert private_client.xpending("events", "workers")["pending"] == 0, "nothing may be left pending"
 
         survivors = [p for p in procs.values() if p.pid not in killed]
         for p in survivors:
