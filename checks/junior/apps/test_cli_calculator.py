@@ -2,17 +2,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from cli_calculator import evaluate, format_result, main
-
-
-def run(argv, capsys):
-    """Call main(argv) like a shell would: returns (exit code, stdout, stderr)."""
-    try:
-        code = main(argv)
-    except SystemExit as exc:  # argparse's usage errors
-        code = 0 if exc.code is None else exc.code
-    out, err = capsys.readouterr()
-    assert type(code) is int, f"main({argv!r}) should return an int exit code, got {code!r}"
-    return code, out, err
+from pyexercise.checklib import run_main
 
 
 def ev(expr):
@@ -101,30 +91,31 @@ def test_format_result():
 
 def test_main_prints_result(capsys):
     """main prints the value and returns 0"""
-    assert run(["2", "+", "3", "x", "4"], capsys) == (0, "14\n", ""), "calc 2 + 3 x 4 should print 14"
-    assert run(["7", "/", "2"], capsys) == (0, "3.5\n", "")
-    assert run(["6", "/", "2"], capsys) == (0, "3\n", ""), "6 / 2 should print 3, not 3.0"
-    assert run(["4", "*", "5"], capsys) == (0, "20\n", ""), "a quoted * works too"
-    assert run(["-3", "x", "-2"], capsys) == (0, "6\n", ""), "negative numbers are numbers, not options"
+    assert run_main(main, ["2", "+", "3", "x", "4"], capsys=capsys) == (0, "14\n", ""), "calc 2 + 3 x 4 should print 14"
+    assert run_main(main, ["7", "/", "2"], capsys=capsys) == (0, "3.5\n", "")
+    assert run_main(main, ["6", "/", "2"], capsys=capsys) == (0, "3\n", ""), "6 / 2 should print 3, not 3.0"
+    assert run_main(main, ["4", "*", "5"], capsys=capsys) == (0, "20\n", ""), "a quoted * works too"
+    assert run_main(main, ["-3", "x", "-2"], capsys=capsys) == (0, "6\n", ""), (
+        "negative numbers are numbers, not options")
 
 
 def test_main_precision(capsys):
     """--precision N prints exactly N decimal places"""
-    assert run(["--precision", "2", "10", "/", "3"], capsys) == (0, "3.33\n", "")
-    assert run(["--precision", "3", "2", "+", "2"], capsys) == (0, "4.000\n", "")
-    assert run(["--precision=0", "9", "/", "4"], capsys) == (0, "2\n", "")
+    assert run_main(main, ["--precision", "2", "10", "/", "3"], capsys=capsys) == (0, "3.33\n", "")
+    assert run_main(main, ["--precision", "3", "2", "+", "2"], capsys=capsys) == (0, "4.000\n", "")
+    assert run_main(main, ["--precision=0", "9", "/", "4"], capsys=capsys) == (0, "2\n", "")
 
 
 def test_main_errors(capsys):
     """division by zero exits 1; bad expressions and options exit 2; errors go to stderr"""
-    code, out, err = run(["1", "/", "0"], capsys)
+    code, out, err = run_main(main, ["1", "/", "0"], capsys=capsys)
     assert (code, out) == (1, ""), f"calc 1 / 0 should print nothing on stdout and return 1, got {code}, {out!r}"
     assert err.startswith("error:") and "divide by zero" in err, f"stderr should be 'error: cannot divide by zero', got {err!r}"
     for argv in (["2", "+"], ["two", "+", "2"], ["1", "2"], ["nan", "+", "1"]):
-        code, out, err = run(argv, capsys)
+        code, out, err = run_main(main, argv, capsys=capsys)
         assert code == 2, f"calc {' '.join(argv)} is a bad expression: exit code 2 expected, got {code}"
         assert out == "" and err.startswith("error:"), f"calc {' '.join(argv)}: expected 'error: ...' on stderr, got out={out!r} err={err!r}"
     for argv in ([], ["--precision", "abc", "1", "+", "1"], ["--precision", "-1", "1", "+", "1"]):
-        code, out, err = run(argv, capsys)
+        code, out, err = run_main(main, argv, capsys=capsys)
         assert code == 2, f"calc {' '.join(argv)}: exit code 2 expected for a usage error, got {code}"
         assert out == "" and "error" in err, f"calc {' '.join(argv)}: the error belongs on stderr, got out={out!r} err={err!r}"

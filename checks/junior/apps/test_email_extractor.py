@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from email_extractor import extract_emails, extract_emails_from_file, main
+from pyexercise.checklib import run_main
 
 
 def check(text, want):
@@ -103,24 +104,15 @@ def test_from_file(tmp_path):
         extract_emails_from_file(tmp_path / "missing.txt")
 
 
-def run(argv, capsys):
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = 0 if exc.code is None else exc.code
-    out, err = capsys.readouterr()
-    assert type(code) is int, f"main({argv!r}) should return an int exit code, got {code!r}"
-    return code, out, err
-
-
 def test_main(tmp_path, capsys):
     """main prints one address per line; exit 0 if found, 1 if none, 2 if the file is missing"""
     f = tmp_path / "list.txt"
     f.write_text("To: a@example.com, b@example.com\nFrom: A@EXAMPLE.COM\n", encoding="utf-8")
-    assert run([str(f)], capsys) == (0, "a@example.com\nb@example.com\n", ""), "two addresses, one per line, exit 0"
+    assert run_main(main, [str(f)], capsys=capsys) == (0, "a@example.com\nb@example.com\n", ""), (
+        "two addresses, one per line, exit 0")
     f.write_text("nothing to see\n", encoding="utf-8")
-    assert run([str(f)], capsys) == (1, "", ""), "no addresses: print nothing and exit 1, like grep"
-    code, out, err = run([str(tmp_path / "nope.txt")], capsys)
+    assert run_main(main, [str(f)], capsys=capsys) == (1, "", ""), "no addresses: print nothing and exit 1, like grep"
+    code, out, err = run_main(main, [str(tmp_path / "nope.txt")], capsys=capsys)
     assert code == 2 and out == "" and err.startswith("error:"), (
         f"a missing file: 'error: ...' on stderr and exit 2, got {code}, {out!r}, {err!r}")
-    assert run([], capsys)[0] == 2, "no FILE argument is a usage error"
+    assert run_main(main, [], capsys=capsys)[0] == 2, "no FILE argument is a usage error"

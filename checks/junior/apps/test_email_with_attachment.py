@@ -1,6 +1,5 @@
 import re
 import socket
-import threading
 from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
@@ -9,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from email_with_attachment import build_message, main, send_email
-from pyexercise.checklib import free_port
+from pyexercise.checklib import assert_raises, free_port, run_main, time_budget
 
 PDF = b"%PDF-1.7\r\n" + bytes(range(256)) * 40 + b"\r\n.\r\n..\r\n%%EOF\x00\xff"
 SENDER = "reports@example.com"
@@ -134,36 +133,15 @@ def test_missing_attachment_before_connecting(tmp_path):
 def test_timeout(tmp_path):
     """a server that never answers gives an OSError after `timeout` seconds, not a hang"""
     path = attachment(tmp_path)
-    outcome = {}
-
-    def attempt(port):
-        try:
-            send_email("127.0.0.1", port, SENDER, ["ann@example.org"], "x", "y", path, timeout=0.3)
-        except BaseException as exc:  # noqa: BLE001 - we report whatever happened
-            outcome["error"] = exc
-
     with socket.socket() as silent:  # accepts connections but never says hello
         silent.bind(("127.0.0.1", 0))
         silent.listen()
-        worker = threading.Thread(target=attempt, args=(silent.getsockname()[1],), daemon=True)
-        worker.start()
-        worker.join(2)
-        assert not worker.is_alive(), (
-            "with timeout=0.3, send_email was still waiting for the server after 2 s: pass timeout= to smtplib.SMTP")
-    if isinstance(outcome.get("error"), NotImplementedError):
-        raise outcome["error"]
-    assert isinstance(outcome.get("error"), OSError), (
-        f"a server that never answers should end in an OSError (TimeoutError), got {outcome.get('error')!r}")
-
-
-def run(argv, capsys):
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = 0 if exc.code is None else exc.code
-    out, err = capsys.readouterr()
-    assert type(code) is int, f"main({argv!r}) should return an int exit code, got {code!r}"
-    return code, out, err
+        port = silent.getsockname()[1]
+        with time_budget(2, "with timeout=0.3, send_email was still waiting for the server after 2 s: pass "
+                            "timeout= to smtplib.SMTP"):
+            assert_raises(OSError, lambda: send_email("127.0.0.1", port, SENDER, ["ann@example.org"], "x", "y", path,
+                                                      timeout=0.3),
+                          "a server that never answers should end in an OSError (TimeoutError)")
 
 
 def test_main(mailbox, tmp_path, capsys):
@@ -172,7 +150,7 @@ def test_main(mailbox, tmp_path, capsys):
     argv = ["--host", mailbox.host, "--port", str(mailbox.port), "--from", SENDER, "--to", "ann@example.org",
             "--to", "bob@example.net", "--bcc", "boss@example.com", "--subject", "Numbers", "--body", "Here.",
             "--attach", str(path)]
-    code, out, err = run(argv, capsys)
+    code, out, err = run_main(main, argv, capsys=capsys)
     assert (code, out) == (0, "Sent to 3 recipient(s): Numbers\n"), f"got exit code {code}, output {out!r}, errors {err!r}"
     assert mailbox.envelopes == [(SENDER, ["ann@example.org", "bob@example.net", "boss@example.com"])]
     msg = mailbox.messages[0]
@@ -183,11 +161,12 @@ def test_main(mailbox, tmp_path, capsys):
 def test_main_errors(mailbox, tmp_path, capsys):
     """main: a missing file or an unreachable server is 'error: ...' and exit code 1"""
     base = ["--from", SENDER, "--to", "ann@example.org", "--subject", "s", "--body", "b"]
-    code, out, err = run(["--host", mailbox.host, "--port", str(mailbox.port), *base,
-                          "--attach", str(tmp_path / "missing.pdf")], capsys)
+    code, out, err = run_main(main, ["--host", mailbox.host, "--port", str(mailbox.port), *base,
+                          "--attach", str(tmp_path / "missing.pdf")], capsys=capsys)
     assert code == 1 and out == "" and err.startswith("error:"), f"missing file: got {code}, {out!r}, {err!r}"
     assert mailbox.messages == [], "nothing may be sent without the attachment"
-    code, out, err = run(["--host", "127.0.0.1", "--port", str(free_port()), *base,
-                          "--attach", str(attachment(tmp_path))], capsys)
+    code, out, err = run_main(main, ["--host", "127.0.0.1", "--port", str(free_port()), *base,
+                                     "--attach", str(attachment(tmp_path))], capsys=capsys)
     assert code == 1 and out == "" and err.startswith("error:"), f"no server listening: got {code}, {out!r}, {err!r}"
-    assert run(base, capsys)[0] == 2, "--host, --port and --attach are required: a usage error, exit code 2"
+    assert run_main(main, base, capsys=capsys)[0] == 2, (
+        "--host, --port and --attach are required: a usage error, exit code 2")

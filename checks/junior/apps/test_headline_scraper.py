@@ -9,7 +9,7 @@ from aiohttp import web
 from hypothesis import given, strategies as st
 
 from headline_scraper import Headline, extract_headlines, main, scrape_headlines
-from pyexercise.checklib import free_port, serve_app
+from pyexercise.checklib import free_port, run_main, serve_app
 
 FRONT_PAGE = """<!doctype html>
 <html><head><meta charset="utf-8"><title>The Daily Loopback</title></head>
@@ -193,23 +193,13 @@ def test_scrape_errors(site):
     assert scrape_headlines(site + "/quiet") == []
 
 
-def run(argv, capsys):
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = 0 if exc.code is None else exc.code
-    out, err = capsys.readouterr()
-    assert type(code) is int, f"main({argv!r}) should return an int exit code, got {code!r}"
-    return code, out, err
-
-
 def test_main(site, capsys):
     """main prints numbered headlines with their links; errors exit 1"""
-    code, out, err = run([site + "/news/today/"], capsys)
+    code, out, err = run_main(main, [site + "/news/today/"], capsys=capsys)
     want = "".join(f"{i}. {h.title}\n   {h.url}\n" for i, h in enumerate(expected_front(site), 1))
     assert (code, out) == (0, want), f"main should print\n{want}\nand return 0, got {code} and\n{out}"
-    assert run([site + "/quiet"], capsys)[:2] == (0, "No headlines found.\n")
+    assert run_main(main, [site + "/quiet"], capsys=capsys)[:2] == (0, "No headlines found.\n")
     for argv in ([site + "/gone"], [f"http://127.0.0.1:{free_port()}/"], ["--timeout", "0.3", site + "/slow"]):
-        code, out, err = run(argv, capsys)
+        code, out, err = run_main(main, argv, capsys=capsys)
         assert code == 1 and out == "" and err.startswith("error:"), (
             f"main({argv!r}) should print 'error: ...' to stderr and return 1, got {code}, {out!r}, {err!r}")

@@ -6,7 +6,7 @@ from itertools import permutations
 import pytest
 
 from password_generator import DIGITS, LOWERCASE, SYMBOLS, UPPERCASE, generate_password, main
-from pyexercise.checklib import assert_not_used, forbidden_uses
+from pyexercise.checklib import assert_not_used, forbidden_uses, run_main
 
 CLASSES = {"lowercase": string.ascii_lowercase, "uppercase": string.ascii_uppercase,
            "digits": string.digits, "symbols": "!#$%&*+-.:;=?@^_~"}
@@ -132,25 +132,15 @@ def test_invalid_arguments():
             generate_password(length)
 
 
-def run(argv, capsys):
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = 0 if exc.code is None else exc.code
-    out, err = capsys.readouterr()
-    assert type(code) is int, f"main({argv!r}) should return an int exit code, got {code!r}"
-    return code, out, err
-
-
 def test_cli(capsys):
     """main prints COUNT passwords of LENGTH, honouring --no-* options"""
-    code, out, err = run([], capsys)
+    code, out, err = run_main(main, [], capsys=capsys)
     assert code == 0 and len(out.splitlines()) == 1 and len(out.strip()) == 16, f"no arguments: one 16-character password, got {out!r}"
-    code, out, err = run(["20", "--no-symbols", "-n", "3"], capsys)
+    code, out, err = run_main(main, ["20", "--no-symbols", "-n", "3"], capsys=capsys)
     lines = out.splitlines()
     assert code == 0 and len(lines) == 3, f"`20 --no-symbols -n 3` should print 3 lines, got {out!r}"
     assert all(len(pw) == 20 and not set(pw) & set(SYMBOLS) for pw in lines), f"got {lines!r}"
-    code, out, err = run(["6", "--no-lowercase", "--no-uppercase", "--no-symbols"], capsys)
+    code, out, err = run_main(main, ["6", "--no-lowercase", "--no-uppercase", "--no-symbols"], capsys=capsys)
     assert code == 0 and out.strip().isdigit() and len(out.strip()) == 6, f"a 6-digit PIN expected, got {out!r}"
 
 
@@ -158,6 +148,6 @@ def test_cli_errors(capsys):
     """impossible requests print an error to stderr and exit 2"""
     for argv in (["3"], ["12", "-n", "0"], ["8", "--no-lowercase", "--no-uppercase", "--no-digits", "--no-symbols"],
                  ["twelve"]):
-        code, out, err = run(argv, capsys)
+        code, out, err = run_main(main, argv, capsys=capsys)
         assert code == 2, f"main({argv!r}) should exit with 2, got {code}"
         assert out == "" and "error" in err, f"main({argv!r}): the error belongs on stderr, got out={out!r} err={err!r}"

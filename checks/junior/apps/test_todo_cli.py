@@ -8,17 +8,7 @@ from hypothesis import settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from todo_cli import add_task, delete_task, format_tasks, load_tasks, main
-
-
-def run(argv, capsys):
-    """Call main(argv) like a shell would: returns (exit code, stdout, stderr)."""
-    try:
-        code = main(argv)
-    except SystemExit as exc:  # argparse's usage errors
-        code = 0 if exc.code is None else exc.code
-    out, err = capsys.readouterr()
-    assert type(code) is int, f"main({argv!r}) should return an int exit code, got {code!r}"
-    return code, out, err
+from pyexercise.checklib import run_main
 
 
 def saved(path):
@@ -121,28 +111,29 @@ def test_format_tasks():
 def test_cli_add_view_delete(tmp_path, capsys):
     """main: add, view and delete, with the documented messages and exit code 0"""
     f = str(tmp_path / "todo.json")
-    assert run(["--file", f, "add", "buy", "milk"], capsys) == (0, "Added task 1: buy milk\n", ""), (
+    assert run_main(main, ["--file", f, "add", "buy", "milk"], capsys=capsys) == (0, "Added task 1: buy milk\n", ""), (
         "`add buy milk` should print 'Added task 1: buy milk' (words joined by spaces) and return 0")
-    assert run(["--file", f, "add", "call the bank"], capsys)[:2] == (0, "Added task 2: call the bank\n")
-    assert run(["--file", f, "view"], capsys) == (0, "1: buy milk\n2: call the bank\n", ""), (
+    assert run_main(main, ["--file", f, "add", "call the bank"], capsys=capsys)[:2] == (
+        0, "Added task 2: call the bank\n")
+    assert run_main(main, ["--file", f, "view"], capsys=capsys) == (0, "1: buy milk\n2: call the bank\n", ""), (
         "`view` should print every task, one per line")
-    assert run(["--file", f, "delete", "1"], capsys) == (0, "Deleted task 1: buy milk\n", ""), (
+    assert run_main(main, ["--file", f, "delete", "1"], capsys=capsys) == (0, "Deleted task 1: buy milk\n", ""), (
         "`delete 1` should print 'Deleted task 1: buy milk' and return 0")
-    assert run(["--file", f, "view"], capsys)[:2] == (0, "2: call the bank\n")
+    assert run_main(main, ["--file", f, "view"], capsys=capsys)[:2] == (0, "2: call the bank\n")
     assert saved(f)["tasks"] == [{"id": 2, "text": "call the bank"}], "main must save to the --file given"
 
 
 def test_cli_view_empty(tmp_path, capsys):
     """main: view with no file prints 'No tasks.'"""
     f = str(tmp_path / "todo.json")
-    assert run(["--file", f, "view"], capsys) == (0, "No tasks.\n", "")
+    assert run_main(main, ["--file", f, "view"], capsys=capsys) == (0, "No tasks.\n", "")
 
 
 def test_cli_delete_missing(tmp_path, capsys):
     """main: deleting a missing id prints an error on stderr and returns 1"""
     f = str(tmp_path / "todo.json")
-    run(["--file", f, "add", "a"], capsys)
-    code, out, err = run(["--file", f, "delete", "7"], capsys)
+    run_main(main, ["--file", f, "add", "a"], capsys=capsys)
+    code, out, err = run_main(main, ["--file", f, "delete", "7"], capsys=capsys)
     assert code == 1, f"`delete 7` with no task 7 should return exit code 1, got {code}"
     assert err.startswith("error:") and "7" in err, f"stderr should say 'error: no task with id 7', got {err!r}"
     assert out == "", "errors belong on stderr, not stdout"
@@ -153,15 +144,15 @@ def test_cli_bad_input(tmp_path, capsys):
     """main: a broken file or empty text gives exit code 1; usage errors give 2"""
     f = tmp_path / "todo.json"
     f.write_text("{oops", encoding="utf-8")
-    code, out, err = run(["--file", str(f), "view"], capsys)
+    code, out, err = run_main(main, ["--file", str(f), "view"], capsys=capsys)
     assert code == 1 and err.startswith("error:"), f"a broken file should be 'error: ...' and code 1, got {code}, {err!r}"
-    code, _, err = run(["--file", str(f), "add", "x"], capsys)
+    code, _, err = run_main(main, ["--file", str(f), "add", "x"], capsys=capsys)
     assert code == 1 and f.read_text() == "{oops", "add on a broken file: exit code 1, file untouched"
     good = str(tmp_path / "good.json")
-    code, _, err = run(["--file", good, "add", "   "], capsys)
+    code, _, err = run_main(main, ["--file", good, "add", "   "], capsys=capsys)
     assert code == 1 and err.startswith("error:"), f"`add '   '` has no text: expected code 1 and an error, got {code}"
     for argv in ([], ["frobnicate"], ["delete"], ["delete", "one"], ["add"]):
-        code, out, err = run(["--file", good] + argv, capsys)
+        code, out, err = run_main(main, ["--file", good] + argv, capsys=capsys)
         assert code == 2, f"{argv!r} is a usage error: exit code 2 expected, got {code}"
     assert not Path(good).exists(), "no usage error should have created the file"
 
@@ -169,7 +160,7 @@ def test_cli_bad_input(tmp_path, capsys):
 def test_cli_default_file(tmp_path, capsys, monkeypatch):
     """main: without --file the tasks go to todo.json in the current directory"""
     monkeypatch.chdir(tmp_path)
-    assert run(["add", "default file"], capsys)[0] == 0
+    assert run_main(main, ["add", "default file"], capsys=capsys)[0] == 0
     assert saved(tmp_path / "todo.json")["tasks"] == [{"id": 1, "text": "default file"}]
 
 

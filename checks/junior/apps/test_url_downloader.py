@@ -8,7 +8,7 @@ import pytest
 from aiohttp import web
 from hypothesis import given, strategies as st
 
-from pyexercise.checklib import free_port, serve_app
+from pyexercise.checklib import free_port, run_main, serve_app
 from url_downloader import DownloadResult, download_all, filename_for, main
 
 PDF = b"%PDF-1.7\r\n" + bytes(range(256)) * 200 + b"\r\n%%EOF\x00"
@@ -70,18 +70,21 @@ def files_in(folder):
 
 
 @pytest.mark.parametrize("url, name", [
-    ("https://example.com/files/report.pdf", "report.pdf"),
-    ("https://example.com/files/my%20report.pdf?v=2", "my_report.pdf"),
-    ("https://example.com/data.csv?version=2&x=/y", "data.csv"),
-    ("https://example.com/", "index.html"),
-    ("https://example.com", "index.html"),
-    ("https://example.com/docs/", "index.html"),
-    ("https://example.com/a/%2E%2E", "index.html"),
-    ("https://example.com/a/.", "index.html"),
-    ("https://example.com/files/%C3%BCber.txt", "_ber.txt"),
-    ("https://example.com/x/..%2F..%2Fetc%2Fpasswd", ".._.._etc_passwd"),
-    ("https://example.com/q/a%5Cb%3Ac*d.txt", "a_b_c_d.txt"),
-    ("https://example.com/v1/app-2.0_final.tar.gz#part", "app-2.0_final.tar.gz"),
+    pytest.param("https://example.com/files/report.pdf", "report.pdf", id="the last segment of the path"),
+    pytest.param("https://example.com/files/my%20report.pdf?v=2", "my_report.pdf",
+                 id="percent-decoded, the space made safe, the query dropped"),
+    pytest.param("https://example.com/data.csv?version=2&x=/y", "data.csv", id="a '/' in the query is not the path"),
+    pytest.param("https://example.com/", "index.html", id="no segment: index.html"),
+    pytest.param("https://example.com", "index.html", id="no path at all: index.html"),
+    pytest.param("https://example.com/docs/", "index.html", id="a folder URL: index.html"),
+    pytest.param("https://example.com/a/%2E%2E", "index.html", id="an encoded '..' is no name"),
+    pytest.param("https://example.com/a/.", "index.html", id="'.' is no name"),
+    pytest.param("https://example.com/files/%C3%BCber.txt", "_ber.txt", id="non-ASCII letters made safe"),
+    pytest.param("https://example.com/x/..%2F..%2Fetc%2Fpasswd", ".._.._etc_passwd",
+                 id="encoded slashes cannot climb out of the folder"),
+    pytest.param("https://example.com/q/a%5Cb%3Ac*d.txt", "a_b_c_d.txt", id="backslash, colon and star made safe"),
+    pytest.param("https://example.com/v1/app-2.0_final.tar.gz#part", "app-2.0_final.tar.gz",
+                 id="dots, dashes and underscores stay; the fragment goes"),
 ])
 def test_filename_for(url, name):
     """file names: last path segment, decoded, made safe"""
@@ -212,29 +215,19 @@ def test_timeout(site, tmp_path):
     assert files_in(tmp_path) == ["README"]
 
 
-def run(argv, capsys):
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = 0 if exc.code is None else exc.code
-    out, err = capsys.readouterr()
-    assert type(code) is int, f"main({argv!r}) should return an int exit code, got {code!r}"
-    return code, out, err
-
-
 def test_main(site, tmp_path, capsys):
     """main downloads URLs from the command line and a list file, printing OK/FAIL lines"""
     listing = tmp_path / "urls.txt"
     listing.write_text(f"# my downloads\n\n{site}/files/README\n   \n#{site}/files/notes.txt\n{site}/missing\n",
                        encoding="utf-8")
     dest = tmp_path / "dl"
-    code, out, err = run([site + "/files/data.csv", "-i", str(listing), "-o", str(dest)], capsys)
+    code, out, err = run_main(main, [site + "/files/data.csv", "-i", str(listing), "-o", str(dest)], capsys=capsys)
     want = (f"OK   {site}/files/data.csv -> {dest / 'data.csv'} (8 bytes)\n"
             f"OK   {site}/files/README -> {dest / 'README'} (7 bytes)\n"
             f"FAIL {site}/missing (HTTP 404)\n")
     assert out == want, f"main should print\n{want}but printed\n{out}"
     assert code == 1, f"one download failed: exit code 1 expected, got {code}"
-    code, out, err = run(["-o", str(dest), site + "/img/logo.png"], capsys)
+    code, out, err = run_main(main, ["-o", str(dest), site + "/img/logo.png"], capsys=capsys)
     assert (code, out) == (0, f"OK   {site}/img/logo.png -> {dest / 'logo.png'} ({len(PNG)} bytes)\n"), (
         f"all downloads worked: exit code 0, got {code} and {out!r}")
 
@@ -242,12 +235,13 @@ def test_main(site, tmp_path, capsys):
 def test_main_defaults_and_no_urls(site, tmp_path, capsys, monkeypatch):
     """main saves to the current directory by default; no URLs at all is exit code 2"""
     monkeypatch.chdir(tmp_path)
-    code, out, err = run([site + "/files/README"], capsys)
+    code, out, err = run_main(main, [site + "/files/README"], capsys=capsys)
     assert code == 0 and (tmp_path / "README").read_bytes() == b"read me", "without -o, save in the current directory"
     empty = tmp_path / "none.txt"
     empty.write_text("# nothing yet\n\n", encoding="utf-8")
-    assert run([], capsys)[0] == 2, "no URLs: exit code 2"
-    assert run(["-i", str(empty)], capsys)[0] == 2, "a list file with only comments: no URLs, exit code 2"
+    assert run_main(main, [], capsys=capsys)[0] == 2, "no URLs: exit code 2"
+    assert run_main(main, ["-i", str(empty)], capsys=capsys)[0] == 2, (
+        "a list file with only comments: no URLs, exit code 2")
 
 
 def test_main_errors(tmp_path, capsys):
@@ -258,7 +252,7 @@ def test_main_errors(tmp_path, capsys):
                       (["-i", str(tmp_path)], f"{tmp_path} is a folder, not a list file, so there are no URLs")):
         argv = argv + ["-o", str(tmp_path / "dl")]
         try:
-            code, out, err = run(argv, capsys)
+            code, out, err = run_main(main, argv, capsys=capsys)
         except OSError as exc:
             pytest.fail(f"main({argv!r}) crashed with {exc!r}: {why}; catch OSError, explain on stderr, return 2")
         assert code == 2, f"main({argv!r}): {why}; exit code 2 expected, got {code}"

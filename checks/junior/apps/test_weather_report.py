@@ -5,7 +5,7 @@ import pytest
 from aiohttp import web
 from hypothesis import given, strategies as st
 
-from pyexercise.checklib import free_port, serve_app
+from pyexercise.checklib import free_port, run_main, serve_app
 from weather_report import CityNotFoundError, WeatherAPIError, fetch_current, format_report, main
 
 KEY = "test-key-5f2c"
@@ -195,24 +195,15 @@ def test_format_any_weather(t, feels, humidity, wind, units, city):
     assert got == want, f"expected\n{want}\n\ngot\n{got}"
 
 
-def run(argv, capsys):
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = 0 if exc.code is None else exc.code
-    out, err = capsys.readouterr()
-    assert type(code) is int, f"main({argv!r}) should return an int exit code, got {code!r}"
-    return code, out, err
-
-
 def test_main(service, capsys, monkeypatch):
     """main prints the report for a city given as several words, using WEATHER_API_KEY"""
     base, log = service
     monkeypatch.setenv("WEATHER_API_KEY", KEY)
-    code, out, err = run(["--base-url", base, "New", "York"], capsys)
+    code, out, err = run_main(main, ["--base-url", base, "New", "York"], capsys=capsys)
     assert log[-1] == ("New York", "metric", KEY), f"the service saw {log[-1]!r}: join the city's words with spaces"
     assert (code, out) == (0, format_report(answer("new york", "metric")) + "\n"), f"got code {code}, output {out!r}"
-    code, out, err = run(["Oslo", "--units", "imperial", "--base-url", base, "--timeout", "2"], capsys)
+    code, out, err = run_main(main, ["Oslo", "--units", "imperial", "--base-url", base, "--timeout", "2"],
+                              capsys=capsys)
     assert (code, out) == (0, format_report(answer("oslo", "imperial")) + "\n"), f"got code {code}, output {out!r}"
 
 
@@ -220,15 +211,15 @@ def test_main_errors(service, capsys, monkeypatch):
     """main: service errors are 'error: ...' on stderr with exit code 1; no key is exit code 2"""
     base, log = service
     monkeypatch.setenv("WEATHER_API_KEY", KEY)
-    code, out, err = run(["--base-url", base, "Atlantis"], capsys)
+    code, out, err = run_main(main, ["--base-url", base, "Atlantis"], capsys=capsys)
     assert (code, out) == (1, ""), f"an unknown city: exit code 1 and nothing on stdout, got {code}, {out!r}"
     assert err.startswith("error: city not found: Atlantis"), f"stderr should be 'error: city not found: Atlantis', got {err!r}"
-    code, out, err = run(["--base-url", base, "--timeout", "0.3", "Slowtown"], capsys)
+    code, out, err = run_main(main, ["--base-url", base, "--timeout", "0.3", "Slowtown"], capsys=capsys)
     assert code == 1 and out == "" and err.startswith("error:"), f"a timeout: 'error: ...' and code 1, got {code}, {err!r}"
-    code, out, err = run(["--base-url", base, "Errorville"], capsys)
+    code, out, err = run_main(main, ["--base-url", base, "Errorville"], capsys=capsys)
     assert code == 1 and err.startswith("error:"), f"a server error: 'error: ...' and code 1, got {code}, {err!r}"
     monkeypatch.delenv("WEATHER_API_KEY")
     before = len(log)
-    code, out, err = run(["--base-url", base, "Oslo"], capsys)
+    code, out, err = run_main(main, ["--base-url", base, "Oslo"], capsys=capsys)
     assert code == 2 and "WEATHER_API_KEY" in err, f"no API key: exit code 2 and a message naming WEATHER_API_KEY, got {code}, {err!r}"
     assert len(log) == before, "without a key, don't call the service at all"

@@ -4,7 +4,7 @@ import time
 import pytest
 from aiohttp import web
 
-from pyexercise.checklib import free_port, serve_app
+from pyexercise.checklib import free_port, run_main, serve_app
 from website_status import SiteStatus, check_website, main
 
 SLOW = 3.0  # seconds the /slow page would take; every check uses a much shorter timeout
@@ -155,24 +155,17 @@ def test_invalid_url(url):
     assert got == SiteStatus(url, False, None, url, "invalid URL"), f"check_website({url!r}) gave {got!r}"
 
 
-def run(argv, capsys):
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = 0 if exc.code is None else exc.code
-    out, err = capsys.readouterr()
-    assert type(code) is int, f"main({argv!r}) should return an int exit code, got {code!r}"
-    assert code != 2, f"main({argv!r}) gave a usage error: {err}"
-    return code, out
-
-
 def test_main(site, capsys):
     """main prints an UP/DOWN line per URL and returns 0 only if all are up"""
-    code, out = run([site + "/ok", site + "/created"], capsys)
+    argv = [site + "/ok", site + "/created"]
+    code, out, err = run_main(main, argv, capsys=capsys)
+    assert code != 2, f"main({argv!r}) gave a usage error: {err}"
     assert out == f"UP   200 {site}/ok\nUP   201 {site}/created\n", f"main printed {out!r}"
     assert code == 0, f"every site is up: exit code 0 expected, got {code}"
     dead = f"http://127.0.0.1:{free_port()}/"
-    code, out = run(["--timeout", "0.3", site + "/missing", dead, site + "/slow", site + "/ok"], capsys)
+    argv = ["--timeout", "0.3", site + "/missing", dead, site + "/slow", site + "/ok"]
+    code, out, err = run_main(main, argv, capsys=capsys)
+    assert code != 2, f"main({argv!r}) gave a usage error: {err}"
     want = (f"DOWN 404 {site}/missing (HTTP 404 Not Found)\n"
             f"DOWN --- {dead} (connection failed)\nDOWN --- {site}/slow (timed out)\nUP   200 {site}/ok\n")
     assert out == want, f"main should print\n{want}but printed\n{out}"

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from digit_sum import digit_sum, main
+from pyexercise.checklib import assert_raises, run_main
 
 
 def check(n, want, why=""):
@@ -43,36 +44,27 @@ def test_huge_number():
     check(int("9" * 300), 2700)
 
 
-def test_non_int_raises_type_error():
-    """floats and strings are rejected with TypeError"""
-    for bad in (12.5, "12", None):
-        with pytest.raises(TypeError):
-            digit_sum(bad)
+@pytest.mark.parametrize("bad", [12.5, "12", None])
+def test_non_int_raises_type_error(bad):
+    """floats, strings and None are rejected with TypeError"""
+    assert_raises(TypeError, lambda: digit_sum(bad), f"digit_sum({bad!r}) should raise TypeError")
 
 
-def test_main_prints_the_sum(capsys):
-    """main(['1234']) prints 10 and returns 0"""
-    code = main(["1234"])
-    out = capsys.readouterr().out
-    assert code == 0, f"main(['1234']) should return 0, got {code!r}"
-    assert out.strip() == "10", f"main(['1234']) should print 10, printed {out!r}"
+@pytest.mark.parametrize("argv, want", [(["1234"], "10"), (["-507"], "12")])
+def test_main_prints_the_sum(argv, want, capsys):
+    """main(['1234']) prints 10 and returns 0; a negative number on the command line works too"""
+    code, out, _ = run_main(main, argv, capsys=capsys)
+    assert (code, out.strip()) == (0, want), (
+        f"main({argv!r}) should print {want} and return 0, got exit code {code!r} and printed {out!r}")
 
 
-def test_main_negative_argument(capsys):
-    """a negative number on the command line works too"""
-    code = main(["-507"])
-    out = capsys.readouterr().out
-    assert code == 0 and out.strip() == "12", f"main(['-507']) should print 12 and return 0, printed {out!r}"
-
-
-def test_main_bad_arguments(capsys):
+@pytest.mark.parametrize("argv", [[], ["1", "2"], ["abc"], ["12.5"]])
+def test_main_bad_arguments(argv, capsys):
     """no argument, two arguments, or a non-integer: a message on stderr and exit code 2"""
-    for argv in ([], ["1", "2"], ["abc"], ["12.5"]):
-        code = main(argv)
-        captured = capsys.readouterr()
-        assert code == 2, f"main({argv!r}) should return 2, got {code!r}"
-        assert captured.err.strip(), f"main({argv!r}) should explain the problem on stderr"
-        assert not captured.out.strip(), f"main({argv!r}) should print nothing to stdout, printed {captured.out!r}"
+    code, out, err = run_main(main, argv, capsys=capsys)
+    assert code == 2 and err.strip() and not out.strip(), (
+        f"main({argv!r}) should explain the problem on stderr, print nothing on stdout and return 2; it returned "
+        f"{code!r} and printed {out!r} on stdout, {err!r} on stderr")
 
 
 def test_main_reads_sys_argv(capsys, monkeypatch):

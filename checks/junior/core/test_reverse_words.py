@@ -1,62 +1,35 @@
+import pytest
 from hypothesis import given, strategies as st
 
 from reverse_words import reverse_words
 
 
-def check(sentence, want, why=""):
+def check(sentence, want):
     got = reverse_words(sentence)
-    assert type(got) is str, f"reverse_words() should return a str, got {type(got).__name__}"
-    assert got == want, f"reverse_words({sentence!r}) should be {want!r}{why}, got {got!r}"
+    assert type(got) is str and got == want, (
+        f"reverse_words({sentence!r}) should be the string {want!r} (the words joined back into one str), "
+        f"got {got!r}")
 
 
-def test_typical():
-    """the words come out in reverse order"""
-    check("the quick brown fox", "fox brown quick the")
-
-
-def test_two_words():
-    """two words swap"""
-    check("hello world", "world hello")
-
-
-def test_letters_inside_words_stay():
-    """the letters of each word are not reversed, only the order of the words"""
-    check("abc def", "def abc", ": reverse the words, not the characters")
-
-
-def test_punctuation_stays_with_its_word():
-    """punctuation belongs to the word it is attached to"""
-    check("Hello, world!", "world! Hello,")
-
-
-def test_single_word_and_empty():
-    """one word is unchanged; an empty or blank sentence gives ''"""
-    check("python", "python")
-    check("", "")
-    check("   ", "", ": a blank sentence has no words")
-
-
-def test_extra_spaces_are_collapsed():
-    """leading, trailing and repeated spaces become single spaces between words"""
-    check("  Hello,   world!  ", "world! Hello,")
-    check("a  b", "b a", ": there is no empty word between two spaces")
-
-
-def test_tabs_and_newlines_separate_words():
-    """tabs and newlines are whitespace too"""
-    check("one\ttwo\nthree", "three two one")
-
-
-def test_repeated_words_and_unicode():
-    """repeated words all stay; non-ASCII words work"""
-    check("to be or not to be", "be to not or be to")
-    check("café crème brûlée", "brûlée crème café")
-
-
-def test_input_is_not_a_list():
-    """the argument is a string and the result is a string, not a list of words"""
-    got = reverse_words("a b")
-    assert not isinstance(got, list), "reverse_words() should join the words back into a string"
+@pytest.mark.parametrize("sentence, want", [
+    pytest.param("the quick brown fox", "fox brown quick the", id="typical"),
+    pytest.param("hello world", "world hello", id="two words swap"),
+    pytest.param("one two three", "three two one", id="the middle word of three stays in the middle"),
+    pytest.param("abc def", "def abc", id="reverse the words, not the characters"),
+    pytest.param("Hello, world!", "world! Hello,", id="punctuation belongs to the word it is attached to"),
+    pytest.param("python", "python", id="one word is unchanged"),
+    pytest.param("", "", id="an empty sentence gives ''"),
+    pytest.param("   ", "", id="a blank sentence has no words"),
+    pytest.param("  Hello,   world!  ", "world! Hello,", id="leading, trailing and repeated spaces go"),
+    pytest.param("a  b", "b a", id="there is no empty word between two spaces"),
+    pytest.param("one\ttwo\nthree", "three two one", id="tabs and newlines separate words too"),
+    pytest.param("last line\n", "line last", id="a newline at the end is not a word"),
+    pytest.param("to be or not to be", "be to not or be to", id="repeated words all stay"),
+    pytest.param("café crème brûlée", "brûlée crème café", id="non-ASCII words work"),
+])
+def test_reverses_the_words(sentence, want):
+    """the words come out in reverse order, single-spaced; each word keeps its letters and punctuation"""
+    check(sentence, want)
 
 
 words = st.text(alphabet="abcé,!", min_size=1, max_size=5)

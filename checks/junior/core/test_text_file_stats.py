@@ -22,40 +22,22 @@ def check(tmp_path, text, want, why=""):
     assert tuple(got) == want, f"for a file holding {text!r}, count_file() should return {want}{why}, got {tuple(got)!r}"
 
 
-def test_typical(tmp_path):
-    """two lines, six words, 31 characters"""
-    check(tmp_path, "roses are red\nviolets are blue\n", (2, 6, 31))
-
-
-def test_last_line_without_newline(tmp_path):
-    """a last line with no newline at its end is still a line"""
-    check(tmp_path, "one\ntwo", (2, 2, 7), ": 'two' is a line even without '\\n'")
-
-
-def test_empty_file(tmp_path):
-    """an empty file has 0 lines, 0 words, 0 characters"""
-    check(tmp_path, "", (0, 0, 0))
-
-
-def test_blank_lines(tmp_path):
-    """blank lines are lines, with no words; their newlines are characters"""
-    check(tmp_path, "a\n\n\nb\n", (4, 2, 6))
-    check(tmp_path, "\n", (1, 0, 1))
-
-
-def test_whitespace_between_words(tmp_path):
-    """words are separated by any whitespace: several spaces, tabs"""
-    check(tmp_path, "  hello   big\tworld  \n", (1, 3, 22), ": runs of spaces and tabs separate words")
-
-
-def test_punctuation_stays_in_words(tmp_path):
-    """punctuation does not split words: "don't" and "well-known," are one word each"""
-    check(tmp_path, "don't stop, well-known!\n", (1, 3, 24))
-
-
-def test_characters_not_bytes(tmp_path):
-    """characters are counted, not bytes: 'é' and '🐍' are one character each"""
-    check(tmp_path, "café 🐍\n", (1, 2, 7), ": the file has 11 bytes but 7 characters; open it with encoding='utf-8'")
+@pytest.mark.parametrize("text, want, why", [
+    pytest.param("roses are red\nviolets are blue\n", (2, 6, 31), "", id="two lines, six words, 31 characters"),
+    pytest.param("one\ntwo", (2, 2, 7), ": 'two' is a line even without '\\n'", id="a last line without a newline"),
+    pytest.param("", (0, 0, 0), "", id="an empty file"),
+    pytest.param("a\n\n\nb\n", (4, 2, 6), ": blank lines are lines, with no words", id="blank lines"),
+    pytest.param("\n", (1, 0, 1), ": a blank line's newline is a character", id="one blank line"),
+    pytest.param("  hello   big\tworld  \n", (1, 3, 22), ": runs of spaces and tabs separate words",
+                 id="whitespace between words"),
+    pytest.param("don't stop, well-known!\n", (1, 3, 24), ": punctuation does not split words",
+                 id="punctuation stays in words"),
+    pytest.param("café 🐍\n", (1, 2, 7), ": the file has 11 bytes but 7 characters; open it with encoding='utf-8'",
+                 id="characters, not bytes"),
+])
+def test_counts(tmp_path, text, want, why):
+    """lines, words and characters: a last line without newline, empty files, blank lines, whitespace, unicode"""
+    check(tmp_path, text, want, why)
 
 
 def test_windows_line_endings(tmp_path):

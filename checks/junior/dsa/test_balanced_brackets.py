@@ -1,30 +1,7 @@
-import contextlib
-import signal
-
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from balanced_brackets import is_balanced
-
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
-
-
-class TooSlow(AssertionError):
-    pass
-
-
-@contextlib.contextmanager
-def time_budget(seconds, message):
-    """Fail the test with ``message`` if the block runs longer than ``seconds``."""
-    def on_alarm(signum, frame):
-        raise TooSlow(message)
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+from pyexercise.checklib import time_budget
 
 
 def check(text, want, why=""):
@@ -116,7 +93,6 @@ balanced = st.recursive(
 )
 
 
-@no_explain
 @given(balanced, st.text(alphabet="ab ", max_size=3))
 def test_generated_balanced_strings(text, filler):
     """any properly nested string is balanced, with other characters sprinkled in"""
@@ -124,7 +100,6 @@ def test_generated_balanced_strings(text, filler):
     check(filler.join(text), True)
 
 
-@no_explain
 @given(st.text(alphabet="()[]{}x", max_size=14))
 def test_matches_pair_removal(text):
     """agrees with repeatedly deleting adjacent matching pairs, on any string"""

@@ -1,10 +1,7 @@
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from binary_search_index import binary_search
 from pyexercise.checklib import assert_not_used
-
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
 
 
 class Probe:
@@ -140,7 +137,6 @@ def test_no_bisect():
     assert_not_used("the bisect module", imports=["bisect"], attributes=["bisect_left", "bisect_right", "bisect"])
 
 
-@no_explain
 @given(st.lists(st.integers(min_value=-50, max_value=50), max_size=40).map(sorted),
        st.integers(min_value=-55, max_value=55))
 def test_matches_linear_search(items, target):

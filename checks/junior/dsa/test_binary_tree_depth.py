@@ -1,7 +1,7 @@
 import copy
 
 import pytest
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from binary_tree_depth import max_depth
 
@@ -75,18 +75,12 @@ def test_malformed_raises_value_error():
 
 
 trees = st.recursive(st.none(), lambda kids: st.tuples(st.integers(0, 9), kids, kids).map(list), max_leaves=30)
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
-
-
-@no_explain
 @given(trees)
 def test_matches_recursive_definition(tree):
     """agrees with the definition on any tree"""
     check(tree, depth_of(tree))
 
 
-@no_explain
 @given(trees, trees)
 def test_one_more_than_deeper_subtree(left, right):
     """a node over two subtrees is one deeper than the deeper of them"""

@@ -1,9 +1,6 @@
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from even_numbers import evens
-
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
 
 
 def check(numbers, want):
@@ -58,7 +55,6 @@ def test_input_unchanged_and_new_list():
     assert got is not numbers, "evens() should return a new list, not the one it was given"
 
 
-@no_explain
 @given(st.lists(st.integers(min_value=-10**6, max_value=10**6)))
 def test_matches_filter(numbers):
     """agrees with a plain filter on any list"""

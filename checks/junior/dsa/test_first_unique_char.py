@@ -1,31 +1,9 @@
-import contextlib
-import signal
 from collections import Counter
 
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from first_unique_char import first_non_repeating
-
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
-
-
-class TooSlow(AssertionError):
-    pass
-
-
-@contextlib.contextmanager
-def time_budget(seconds, message):
-    """Fail the test with ``message`` if the block runs longer than ``seconds``."""
-    def on_alarm(signum, frame):
-        raise TooSlow(message)
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+from pyexercise.checklib import time_budget
 
 
 def oracle(text):
@@ -92,7 +70,6 @@ def test_long_string_is_fast():
         check("xy" * 200_000, None)
 
 
-@no_explain
 @given(st.text(alphabet="abcdAB é", max_size=20))
 def test_matches_counting(text):
     """agrees with counting every character first, on any string"""

@@ -3,13 +3,10 @@ import math
 import os
 import sys
 
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from gcd_recursive import gcd
 from pyexercise.checklib import assert_not_used, target_path, target_source
-
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
 
 
 def check(a, b, want, why=""):
@@ -96,7 +93,6 @@ def test_no_loops_or_math_gcd():
     assert not loops, "the task says to use recursion instead of loops, but your code has: " + ", ".join(loops)
 
 
-@no_explain
 @given(st.integers(min_value=-10**9, max_value=10**9), st.integers(min_value=-10**9, max_value=10**9))
 def test_matches_math_gcd(a, b):
     """agrees with math.gcd on any pair of integers"""

@@ -1,12 +1,9 @@
 import tracemalloc
 
 import pytest
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from linked_list_middle import Node, middle, middle_node
-
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
 
 
 def build(values):
@@ -98,7 +95,6 @@ def test_nodes_long_list_constant_memory():
         "pointing at nodes, not a Python list of them")
 
 
-@no_explain
 @given(st.lists(st.integers(), min_size=1, max_size=40))
 def test_both_agree_on_any_list(values):
     """for any non-empty list, both versions pick the element at index len // 2"""

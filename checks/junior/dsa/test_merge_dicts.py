@@ -1,12 +1,9 @@
 import copy
 
 import pytest
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from merge_dicts import merge_dicts
-
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
 
 
 def check(first, second, want, **kwargs):
@@ -89,7 +86,6 @@ def test_incompatible_values_raise():
 keys = st.sampled_from("abcdefg")
 
 
-@no_explain
 @given(st.dictionaries(keys, st.integers()), st.dictionaries(keys, st.integers()))
 def test_matches_model(first, second):
     """agrees with a straightforward merge on any two dicts of ints"""

@@ -1,48 +1,7 @@
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from merge_sorted_lists import merge_sorted
-from pyexercise.checklib import assert_not_used
-
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
-
-COMPARISONS = [0]
-
-
-class Item:
-    """Sorts by ``key`` like a number, counts comparisons, and carries a ``tag`` to check stability."""
-
-    __slots__ = ("key", "tag")
-
-    def __init__(self, key, tag=""):
-        self.key, self.tag = key, tag
-
-    def _other(self, other):
-        if not isinstance(other, Item):
-            raise TypeError(f"compared an item of the list with {other!r}: compare the list's items with each other")
-        COMPARISONS[0] += 1
-        return other.key
-
-    def __lt__(self, other):
-        return self.key < self._other(other)
-
-    def __le__(self, other):
-        return self.key <= self._other(other)
-
-    def __gt__(self, other):
-        return self.key > self._other(other)
-
-    def __ge__(self, other):
-        return self.key >= self._other(other)
-
-    def __eq__(self, other):
-        return isinstance(other, Item) and self.key == other.key
-
-    def __hash__(self):
-        return hash(self.key)
-
-    def __repr__(self):
-        return f"{self.key}{self.tag}"
+from pyexercise.checklib import Item, assert_not_used, comparisons, stable_order
 
 
 def check(a, b):
@@ -103,12 +62,12 @@ def test_linear_number_of_comparisons():
     """at most len(a) + len(b) - 1 comparisons: one per item taken"""
     a = [Item(k) for k in range(0, 400, 2)]
     b = [Item(k) for k in range(1, 400, 2)]
-    COMPARISONS[0] = 0
-    got = merge_sorted(a, b)
+    with comparisons() as counted:
+        got = merge_sorted(a, b)
     assert [x.key for x in got] == list(range(400)), "merging the even and the odd numbers below 400 should give 0..399"
     limit = len(a) + len(b) - 1
-    assert COMPARISONS[0] <= limit, (
-        f"merging two sorted lists of 200 made {COMPARISONS[0]} comparisons; walking both lists at once needs at most "
+    assert counted.count <= limit, (
+        f"merging two sorted lists of 200 made {counted.count} comparisons; walking both lists at once needs at most "
         f"{limit} (compare the two front items, take the smaller, move on)")
 
 
@@ -120,22 +79,20 @@ def test_no_builtin_sort():
 sorted_lists = st.lists(st.integers(min_value=-100, max_value=100), max_size=15).map(sorted)
 
 
-@no_explain
 @given(sorted_lists, sorted_lists)
 def test_matches_sorted(a, b):
     """agrees with sorting the two lists together, on any two sorted lists"""
     check(a, b)
 
 
-@no_explain
 @given(sorted_lists, sorted_lists)
 def test_stable_and_linear_on_any_lists(a_keys, b_keys):
     """on any two sorted lists: ties from a first, and at most len(a) + len(b) - 1 comparisons"""
     a = [Item(k, "a") for k in a_keys]
     b = [Item(k, "b") for k in b_keys]
-    want = [repr(x) for x in sorted(a + b, key=lambda x: x.key)]
-    COMPARISONS[0] = 0
-    got = [repr(x) for x in merge_sorted(a, b)]
+    want = stable_order(a + b)
+    with comparisons() as counted:
+        got = [repr(x) for x in merge_sorted(a, b)]
     assert got == want, f"merging {a} and {b} should give {want}, got {got}"
     limit = max(0, len(a) + len(b) - 1)
-    assert COMPARISONS[0] <= limit, f"merging {a} and {b} made {COMPARISONS[0]} comparisons; at most {limit} are needed"
+    assert counted.count <= limit, f"merging {a} and {b} made {counted.count} comparisons; at most {limit} are needed"

@@ -1,12 +1,9 @@
 import math
 
 import pytest
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from nested_sum import nested_sum
-
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
 
 
 def check(data, want, why=""):
@@ -81,7 +78,6 @@ nested = st.recursive(st.integers(min_value=-10**6, max_value=10**6),
                       lambda inner: st.lists(inner, max_size=4), max_leaves=20)
 
 
-@no_explain
 @given(st.lists(nested, max_size=5))
 def test_matches_flatten(data):
     """agrees with flattening the list and summing it, for any nesting"""

@@ -1,33 +1,10 @@
-import contextlib
-import signal
-
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from prime_check import is_prime
-
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
+from pyexercise.checklib import time_budget
 
 PRIMES_BELOW_100 = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73,
                     79, 83, 89, 97]
-
-
-class TooSlow(AssertionError):
-    pass
-
-
-@contextlib.contextmanager
-def time_budget(seconds, message):
-    """Fail the test with ``message`` if the block runs longer than ``seconds``."""
-    def on_alarm(signum, frame):
-        raise TooSlow(message)
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def brute(n):
@@ -91,7 +68,6 @@ def test_big_composites():
         check(10**12 + 1, False)
 
 
-@no_explain
 @given(st.integers(min_value=-50, max_value=3000))
 def test_matches_brute_force(n):
     """agrees with trying every divisor, for any number up to 3000"""

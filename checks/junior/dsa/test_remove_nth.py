@@ -1,10 +1,7 @@
 import pytest
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from remove_nth import remove_nth
-
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
 
 LETTERS = ["a", "b", "c", "d"]
 
@@ -64,7 +61,6 @@ def test_non_int_index_raises_type_error():
             remove_nth(list(LETTERS), n)
 
 
-@no_explain
 @given(st.lists(st.integers(), max_size=10), st.integers(min_value=-12, max_value=12))
 def test_matches_del(items, n):
     """agrees with deleting that index from a copy, errors included"""

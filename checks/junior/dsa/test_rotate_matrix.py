@@ -1,12 +1,9 @@
 import copy
 
 import pytest
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from rotate_matrix import rotate_90
-
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
 
 
 def oracle(matrix, clockwise=True):
@@ -77,14 +74,12 @@ matrices = st.integers(min_value=1, max_value=5).flatmap(
     lambda cols: st.lists(st.lists(st.integers(-99, 99), min_size=cols, max_size=cols), min_size=1, max_size=5))
 
 
-@no_explain
 @given(matrices, st.booleans())
 def test_matches_index_formula(matrix, clockwise):
     """agrees with the index formula for any rectangular matrix, both directions"""
     check(matrix, oracle(matrix, clockwise), clockwise=clockwise)
 
 
-@no_explain
 @given(matrices)
 def test_four_turns_and_back(matrix):
     """four clockwise turns give the original; a clockwise turn is undone by a counter-clockwise one"""

@@ -1,11 +1,8 @@
 import pytest
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from pyexercise.checklib import assert_not_used
 from second_largest import second_largest
-
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
 
 
 class OnePass:
@@ -88,7 +85,6 @@ def test_no_sorting_or_max():
                     imports=["heapq"])
 
 
-@no_explain
 @given(st.lists(st.integers(min_value=-1000, max_value=1000), max_size=30))
 def test_matches_sorted_set(numbers):
     """agrees with sorting the distinct values, on any list (read once)"""

@@ -2,13 +2,10 @@ import itertools
 import math
 from collections import Counter
 
-from hypothesis import Phase, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from pyexercise.checklib import assert_not_used
 from string_permutations import permutations
-
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
 
 
 def oracle(text):
@@ -80,7 +77,6 @@ def test_no_itertools():
     assert_not_used("itertools", imports=["itertools"])
 
 
-@no_explain
 @given(st.text(alphabet="abcdé ", max_size=6))
 def test_matches_itertools(text):
     """agrees with itertools.permutations (distinct, sorted) on any short string"""

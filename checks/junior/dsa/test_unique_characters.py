@@ -1,67 +1,45 @@
-from hypothesis import Phase, given, settings, strategies as st
+import pytest
+from hypothesis import given, strategies as st
 
 from unique_characters import has_unique_chars
 
-# Hypothesis's "explain" phase re-runs a failing test many times: seconds, for a note nobody needs here.
-no_explain = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
+LONG = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 5000))  # 5,000 distinct characters
 
 
 def check(text, want):
     got = has_unique_chars(text)
-    assert type(got) is bool, f"has_unique_chars({text!r}) should return True or False, got {got!r}"
-    assert got is want, f"has_unique_chars({text!r}) should be {want}"
+    shown = repr(text) if len(text) <= 40 else f"<{len(text):,} characters>"
+    assert type(got) is bool, f"has_unique_chars({shown}) should return True or False, got {got!r}"
+    assert got is want, f"has_unique_chars({shown}) should be {want}"
 
 
-def test_typical():
-    """'python' has no repeat, 'hello' repeats 'l'"""
-    check("python", True)
-    check("hello", False)
+@pytest.mark.parametrize("text, want", [
+    pytest.param("python", True, id="typical unique"),
+    pytest.param("hello", False, id="typical repeat"),
+    pytest.param("abcdefa", False, id="repeat at both ends"),
+    pytest.param("abcdefgb", False, id="repeat far apart"),
+    pytest.param("xabcdex", False, id="repeat at both ends, inside"),
+    pytest.param("", True, id="empty"),
+    pytest.param("z", True, id="single"),
+    pytest.param("Aa", True, id="case matters"),
+    pytest.param("AbcA", False, id="same case repeats"),
+    pytest.param("a b c", False, id="spaces are characters"),
+    pytest.param("a b", True, id="one space"),
+    pytest.param("1,2,3", False, id="punctuation repeats"),
+    pytest.param("1,2", True, id="digits and punctuation"),
+    pytest.param("!!", False, id="only punctuation"),
+    pytest.param("héllo", False, id="accented"),
+    pytest.param("日本語", True, id="CJK"),
+    pytest.param("🐍🐍", False, id="emoji repeat"),
+    pytest.param("🐍🦀", True, id="emoji"),
+    pytest.param(LONG, True, id="long unique string"),
+    pytest.param(LONG + LONG[2500], False, id="long string with one repeat"),
+])
+def test_unique_or_not(text, want):
+    """True when no character appears twice: anywhere, any case, any kind of character"""
+    check(text, want)
 
 
-def test_repeat_far_apart():
-    """a repeat is found wherever it is, not only next to each other"""
-    check("abcdefa", False)
-    check("abcdefgb", False)
-    check("xabcdex", False)
-
-
-def test_empty_and_single():
-    """the empty string and a one-character string are unique"""
-    check("", True)
-    check("z", True)
-
-
-def test_case_matters():
-    """'A' and 'a' are different characters"""
-    check("Aa", True)
-    check("AbcA", False)
-
-
-def test_spaces_and_punctuation_count():
-    """spaces, digits and punctuation are characters too"""
-    check("a b c", False)
-    check("a b", True)
-    check("1,2,3", False)
-    check("1,2", True)
-    check("!!", False)
-
-
-def test_unicode():
-    """works for any Unicode character"""
-    check("héllo", False)
-    check("日本語", True)
-    check("🐍🐍", False)
-    check("🐍🦀", True)
-
-
-def test_long_unique_string():
-    """a long string of distinct characters is unique"""
-    text = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 5000))
-    check(text, True)
-    check(text + text[2500], False)
-
-
-@no_explain
 @given(st.text(max_size=40))
 def test_matches_set_size(text):
     """agrees with comparing the string's length to the size of its set of characters"""

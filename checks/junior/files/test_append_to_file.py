@@ -3,14 +3,10 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from append_to_file import append_line, append_text
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
@@ -131,7 +127,7 @@ def test_append_line_reads_only_the_end(tmp_path):
 lines = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=20)
 
 
-@settings(max_examples=50, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=50, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=30),
        st.lists(lines, max_size=5))
 def test_append_line_keeps_lines_apart(tmp_path, start, new_lines):

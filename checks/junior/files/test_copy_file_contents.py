@@ -5,24 +5,14 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from copy_file_contents import copy_file, main
-from pyexercise.checklib import assert_not_used
+from pyexercise.checklib import assert_not_used, run_main
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
-
-def run_main(argv):
-    try:
-        return main(argv)
-    except SystemExit as exc:  # argparse reports bad arguments this way; that's fine too
-        return exc.code
 
 def test_copies_text_file(tmp_path):
     """a small text file is copied exactly, and the byte count is returned"""
@@ -136,7 +126,7 @@ def test_no_shutil():
     assert_not_used("shutil", imports=["shutil"], names=["copyfile", "copyfileobj"])
 
 
-@settings(max_examples=50, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=50, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(st.binary(max_size=5000))
 def test_any_bytes_round_trip(tmp_path, data):
     """any bytes at all come out the same"""
@@ -151,8 +141,7 @@ def test_main_copies_and_reports(tmp_path, capsys):
     """main([SRC, DST]) copies, prints 'copied N bytes' and returns 0"""
     src, dst = tmp_path / "in.txt", tmp_path / "out.txt"
     src.write_bytes("größe\n".encode("utf-8"))
-    code = run_main([str(src), str(dst)])
-    out = capsys.readouterr().out
+    code, out, _ = run_main(main, [str(src), str(dst)], capsys=capsys)
     assert code == 0, f"main should return 0 on success, got {code!r}"
     assert dst.read_bytes() == "größe\n".encode("utf-8")
     assert "copied 8 bytes" in out, f"main should print 'copied 8 bytes' (bytes, not characters), printed {out!r}"
@@ -160,8 +149,7 @@ def test_main_copies_and_reports(tmp_path, capsys):
 
 def test_main_missing_source(tmp_path, capsys):
     """main with a missing source prints an error to stderr and returns 1"""
-    code = run_main([str(tmp_path / "missing.txt"), str(tmp_path / "out.txt")])
-    err = capsys.readouterr().err
+    code, _, err = run_main(main, [str(tmp_path / "missing.txt"), str(tmp_path / "out.txt")], capsys=capsys)
     assert code == 1, f"main should return 1 when the source is missing, got {code!r}"
     assert err.strip(), "main should explain the problem on stderr"
 
@@ -169,7 +157,6 @@ def test_main_missing_source(tmp_path, capsys):
 def test_main_usage(tmp_path, capsys):
     """main with the wrong number of arguments prints usage to stderr and returns 2"""
     for argv in ([], [str(tmp_path / "only-one.txt")], ["a", "b", "c"]):
-        code = run_main(argv)
-        err = capsys.readouterr().err
+        code, _, err = run_main(main, argv, capsys=capsys)
         assert code == 2, f"main({argv!r}) should return 2 (usage error), got {code!r}"
         assert err.strip(), f"main({argv!r}) should print a usage line to stderr"

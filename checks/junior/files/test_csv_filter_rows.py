@@ -5,14 +5,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from csv_filter_rows import print_rows_where, rows_where
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
@@ -142,7 +138,7 @@ def test_print_no_match(tmp_path, capsys):
     assert list(csv.reader(io.StringIO(out))) == [["name", "age", "city"]], f"printed {out!r}"
 
 
-@settings(max_examples=40, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=40, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(st.lists(st.one_of(st.integers(-50, 50).map(str), st.sampled_from(["", "n/a", " 7 ", "2.5", "-0"])),
                 max_size=8),
        st.sampled_from([">", ">=", "<", "<=", "==", "!="]), st.integers(-10, 10))

@@ -4,14 +4,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from csv_to_dicts import main, read_csv_dicts
+from pyexercise.checklib import run_main
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
@@ -20,13 +17,6 @@ def make(tmp_path, data: str | bytes, name="people.csv") -> Path:
     f = tmp_path / name
     f.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     return f
-
-
-def run_main(argv):
-    try:
-        return main(argv)
-    except SystemExit as exc:
-        return exc.code
 
 
 def test_rows_become_dicts(tmp_path):
@@ -107,7 +97,7 @@ def test_missing_file(tmp_path):
 header = st.lists(st.text(st.sampled_from("abé ,\""), min_size=1, max_size=4), min_size=1, max_size=4, unique=True)
 
 
-@settings(max_examples=40, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=40, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(header, st.data())
 def test_round_trip_with_dictwriter(tmp_path, fields, data):
     """rows written by csv.DictWriter come back the same"""
@@ -124,8 +114,7 @@ def test_round_trip_with_dictwriter(tmp_path, fields, data):
 def test_main_prints_json(tmp_path, capsys):
     """main prints the rows as JSON and returns 0"""
     f = make(tmp_path, "name,city\nJosé,São Paulo\n")
-    code = run_main([str(f)])
-    out = capsys.readouterr().out
+    code, out, _ = run_main(main, [str(f)], capsys=capsys)
     assert code == 0, f"main should return 0, got {code!r}"
     assert json.loads(out) == [{"name": "José", "city": "São Paulo"}], f"main printed {out!r}"
     assert "São Paulo" in out, "print non-ASCII as is: json.dumps(..., ensure_ascii=False)"
@@ -135,11 +124,9 @@ def test_main_prints_json(tmp_path, capsys):
 
 def test_main_errors(tmp_path, capsys):
     """main: missing file or bad row → stderr and 1; no argument → 2"""
-    code = run_main([str(tmp_path / "missing.csv")])
-    assert code == 1 and capsys.readouterr().err.strip(), "a missing file: a message on stderr and status 1"
+    code, _, err = run_main(main, [str(tmp_path / "missing.csv")], capsys=capsys)
+    assert code == 1 and err.strip(), "a missing file: a message on stderr and status 1"
     bad = make(tmp_path, "a\n1,2\n", "bad.csv")
-    code = run_main([str(bad)])
-    captured = capsys.readouterr()
-    assert code == 1 and captured.err.strip(), "a row with too many fields: a message on stderr and status 1"
-    assert run_main([]) == 2, "main([]) should end with status 2"
-    capsys.readouterr()
+    code, _, err = run_main(main, [str(bad)], capsys=capsys)
+    assert code == 1 and err.strip(), "a row with too many fields: a message on stderr and status 1"
+    assert run_main(main, [], capsys=capsys).code == 2, "main([]) should end with status 2"

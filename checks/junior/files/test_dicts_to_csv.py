@@ -3,14 +3,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from dicts_to_csv import write_dicts_csv
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
@@ -106,7 +102,7 @@ keys = st.sampled_from(["a", "b", "c d", "é", "x,y"])
 values = st.text(st.sampled_from('pq ,"\nü\r'), max_size=5)
 
 
-@settings(max_examples=40, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=40, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(st.lists(st.dictionaries(keys, values, min_size=1, max_size=4), min_size=1, max_size=5))
 def test_round_trip(tmp_path, rows):
     """csv.DictReader reads back exactly what was written"""

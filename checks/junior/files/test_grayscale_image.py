@@ -2,15 +2,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
 from grayscale_image import main, to_grayscale
+from pyexercise.checklib import run_main
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
@@ -47,13 +44,6 @@ def load(path: Path) -> Image.Image:
 
 def diffs(a: Image.Image, b: Image.Image) -> list[int]:
     return [abs(x - y) for x, y in zip(a.tobytes(), b.tobytes())]
-
-
-def run_main(argv):
-    try:
-        return main(argv)
-    except SystemExit as exc:
-        return exc.code
 
 
 def test_jpeg_to_png_matches_pillow(tmp_path):
@@ -150,7 +140,7 @@ def test_not_an_image(tmp_path):
 pixels = st.tuples(st.integers(0, 255), st.integers(0, 255), st.integers(0, 255))
 
 
-@settings(max_examples=30, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=30, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(st.integers(1, 5), st.integers(1, 5), st.data())
 def test_any_small_image(tmp_path, w, h, data):
     """for any small RGB image, the PNG result equals Pillow's convert('L')"""
@@ -169,8 +159,7 @@ def test_any_small_image(tmp_path, w, h, data):
 def test_main(tmp_path, capsys):
     """main converts, reports the size, and returns 0"""
     src, dst = jpeg(tmp_path), tmp_path / "out.png"
-    code = run_main([str(src), str(dst)])
-    out = capsys.readouterr().out
+    code, out, _ = run_main(main, [str(src), str(dst)], capsys=capsys)
     assert code == 0, f"main should return 0, got {code!r}"
     assert load(dst).mode == "L"
     assert f"saved 64x48 grayscale image to {dst}" in out, f"main printed {out!r}"
@@ -181,8 +170,6 @@ def test_main_errors(tmp_path, capsys):
     bad = tmp_path / "bad.jpg"
     bad.write_bytes(b"nope")
     for src in (tmp_path / "missing.jpg", bad):
-        code = run_main([str(src), str(tmp_path / "o.png")])
-        err = capsys.readouterr().err
+        code, _, err = run_main(main, [str(src), str(tmp_path / "o.png")], capsys=capsys)
         assert code == 1 and err.strip(), f"for {src.name}, main should print an error to stderr and return 1"
-    assert run_main([str(bad)]) == 2, "main with one argument should end with status 2"
-    capsys.readouterr()
+    assert run_main(main, [str(bad)], capsys=capsys).code == 2, "main with one argument should end with status 2"

@@ -3,14 +3,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from json_add_field import add_field, main
+from pyexercise.checklib import run_main
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
@@ -25,13 +22,6 @@ def make(tmp_path, data, name="users.json") -> Path:
 
 def load(path: Path):
     return json.loads(path.read_bytes().decode("utf-8"))
-
-
-def run_main(argv):
-    try:
-        return main(argv)
-    except SystemExit as exc:
-        return exc.code
 
 
 def test_adds_key_to_each_entry(tmp_path):
@@ -139,7 +129,7 @@ records = st.lists(st.dictionaries(st.sampled_from(["a", "b", "k", "é"]), st.in
                                    max_size=3), max_size=5)
 
 
-@settings(max_examples=40, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=40, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(records, st.integers() | st.text(max_size=3) | st.lists(st.booleans(), max_size=2), st.booleans())
 def test_any_records(tmp_path, recs, value, overwrite):
     """for any records, each gets the key unless it had it (or overwrite is set)"""
@@ -154,31 +144,32 @@ def test_any_records(tmp_path, recs, value, overwrite):
 def test_main_parses_value(tmp_path, capsys):
     """main reads VALUE as JSON when it can, else as a string"""
     src, dst = make(tmp_path, [{"n": 1}, {"n": 2, "x": "old"}]), tmp_path / "out.json"
+    printed = ""
     for text, value in (("30", 30), ("true", True), ("null", None), ('{"a": [1]}', {"a": [1]}),
                         ("hello", "hello"), ("3.5", 3.5)):
-        code = run_main([str(src), str(dst), "x", text])
+        code, out, _ = run_main(main, [str(src), str(dst), "x", text], capsys=capsys)
+        printed += out
         assert code == 0, f"main should return 0, got {code!r}"
         got = load(dst)[0]["x"]
         assert got == value and type(got) is type(value), (
             f"VALUE {text!r} should become {value!r} ({type(value).__name__}), got {got!r}")
-    out = capsys.readouterr().out
-    assert "updated 1 of 2 entries" in out, f"main should print 'updated 1 of 2 entries'; printed {out!r}"
+    assert "updated 1 of 2 entries" in printed, f"main should print 'updated 1 of 2 entries'; printed {printed!r}"
 
 
 def test_main_overwrite(tmp_path, capsys):
     """--overwrite is passed through"""
     src, dst = make(tmp_path, [{"n": 1}, {"n": 2, "x": "old"}]), tmp_path / "out.json"
-    assert run_main([str(src), str(dst), "x", "new", "--overwrite"]) == 0
+    code, out, _ = run_main(main, [str(src), str(dst), "x", "new", "--overwrite"], capsys=capsys)
+    assert code == 0
     assert [r["x"] for r in load(dst)] == ["new", "new"]
-    assert "updated 2 of 2 entries" in capsys.readouterr().out
+    assert "updated 2 of 2 entries" in out
 
 
 def test_main_errors(tmp_path, capsys):
     """main: bad input → stderr and 1; missing arguments → 2"""
     dst = str(tmp_path / "out.json")
     for src in (tmp_path / "missing.json", make(tmp_path, "{oops", "bad.json"), make(tmp_path, {"a": 1}, "obj.json")):
-        code = run_main([str(src), dst, "k", "1"])
-        err = capsys.readouterr().err
+        code, _, err = run_main(main, [str(src), dst, "k", "1"], capsys=capsys)
         assert code == 1 and err.strip(), f"for {src.name}, main should print an error to stderr and return 1"
-    assert run_main(["only", "two"]) == 2, "main with too few arguments should end with status 2"
-    capsys.readouterr()
+    assert run_main(main, ["only", "two"], capsys=capsys).code == 2, (
+        "main with too few arguments should end with status 2")

@@ -6,14 +6,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from json_pretty_print import main, pretty_json
+from pyexercise.checklib import run_main
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
@@ -22,13 +19,6 @@ def make(tmp_path, text: str, name="data.json") -> Path:
     f = tmp_path / name
     f.write_bytes(text.encode("utf-8"))
     return f
-
-
-def run_main(argv):
-    try:
-        return main(argv)
-    except SystemExit as exc:
-        return exc.code
 
 
 def test_pretty_prints_and_returns(tmp_path, capsys):
@@ -102,7 +92,7 @@ json_values = st.recursive(
     max_leaves=10)
 
 
-@settings(max_examples=50, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=50, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(json_values, st.integers(0, 4), st.booleans())
 def test_any_json(tmp_path, data, indent, sort_keys):
     """any JSON document comes out as json.dumps formats it"""
@@ -118,27 +108,27 @@ def test_any_json(tmp_path, data, indent, sort_keys):
 def test_main_prints(tmp_path, capsys):
     """main prints the file and returns 0; --indent and --sort-keys work"""
     f = str(make(tmp_path, '{"b": 1, "a": [true]}'))
-    assert run_main([f]) == 0
-    assert capsys.readouterr().out == '{\n  "b": 1,\n  "a": [\n    true\n  ]\n}\n'
-    assert run_main(["--sort-keys", "--indent", "1", f]) == 0
-    out = capsys.readouterr().out
+    code, out, _ = run_main(main, [f], capsys=capsys)
+    assert code == 0
+    assert out == '{\n  "b": 1,\n  "a": [\n    true\n  ]\n}\n'
+    code, out, _ = run_main(main, ["--sort-keys", "--indent", "1", f], capsys=capsys)
+    assert code == 0
     assert out == '{\n "a": [\n  true\n ],\n "b": 1\n}\n', f"main(['--sort-keys', '--indent', '1', FILE]) printed\n{out}"
 
 
 def test_main_reports_line_and_column(tmp_path, capsys):
     """for invalid JSON, main names the line and column on stderr and returns 1"""
     f = make(tmp_path, '{\n  "a": 1,\n  "b" 2\n}\n', "bad.json")
-    code = run_main([str(f)])
-    captured = capsys.readouterr()
+    code, out, err = run_main(main, [str(f)], capsys=capsys)
     assert code == 1, f"main should return 1 for invalid JSON, got {code!r}"
-    assert re.search(r"line 3\b.*column 7\b", captured.err), (
-        f"stderr should say 'line 3, column 7' (the JSONDecodeError's lineno and colno); it says {captured.err!r}")
-    assert "Traceback" not in captured.err
+    assert re.search(r"line 3\b.*column 7\b", err), (
+        f"stderr should say 'line 3, column 7' (the JSONDecodeError's lineno and colno); it says {err!r}")
+    assert "Traceback" not in err
 
 
 def test_main_missing_and_usage(tmp_path, capsys):
     """a missing file returns 1 with a message; no file argument returns 2"""
-    assert run_main([str(tmp_path / "missing.json")]) == 1
-    assert capsys.readouterr().err.strip(), "explain the missing file on stderr"
-    assert run_main([]) == 2, "main([]) should end with status 2"
-    capsys.readouterr()
+    code, _, err = run_main(main, [str(tmp_path / "missing.json")], capsys=capsys)
+    assert code == 1
+    assert err.strip(), "explain the missing file on stderr"
+    assert run_main(main, [], capsys=capsys).code == 2, "main([]) should end with status 2"

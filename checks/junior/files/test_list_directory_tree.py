@@ -3,14 +3,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from list_directory_tree import list_entries, main
+from pyexercise.checklib import run_main
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
@@ -43,13 +40,6 @@ def project(tmp_path) -> Path:
     root.mkdir()
     build(root, TREE)
     return root
-
-
-def run_main(argv):
-    try:
-        return main(argv)
-    except SystemExit as exc:
-        return exc.code
 
 
 def test_top_level(tmp_path):
@@ -123,7 +113,7 @@ def expected(tree: dict, prefix="") -> list[str]:
     return out
 
 
-@settings(max_examples=40, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=40, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(st.dictionaries(names, trees, max_size=4))
 def test_any_tree(tmp_path, tree):
     """any tree of files and directories is listed completely"""
@@ -136,24 +126,20 @@ def test_any_tree(tmp_path, tree):
 def test_main_prints_entries(tmp_path, capsys):
     """main prints one entry per line and returns 0; -r lists everything"""
     root = str(project(tmp_path))
-    code = run_main([root])
-    out = capsys.readouterr().out
+    code, out, _ = run_main(main, [root], capsys=capsys)
     assert code == 0, f"main should return 0, got {code!r}"
     assert out.splitlines() == TOP, f"main([DIR]) printed {out!r}"
-    code = run_main(["-r", root])
-    out = capsys.readouterr().out
+    code, out, _ = run_main(main, ["-r", root], capsys=capsys)
     assert code == 0 and out.splitlines() == ALL, f"main(['-r', DIR]) printed {out!r}"
 
 
 def test_main_missing_directory(tmp_path, capsys):
     """main on a missing directory: message on stderr, return 1"""
-    code = run_main([str(tmp_path / "nope")])
-    captured = capsys.readouterr()
+    code, out, err = run_main(main, [str(tmp_path / "nope")], capsys=capsys)
     assert code == 1, f"main should return 1 for a missing directory, got {code!r}"
-    assert captured.err.strip() and captured.out == "", "the error goes to stderr, nothing to stdout"
+    assert err.strip() and out == "", "the error goes to stderr, nothing to stdout"
 
 
 def test_main_bad_arguments(capsys):
     """main without a directory: status 2"""
-    assert run_main([]) == 2, "main([]) should end with status 2 (usage error)"
-    capsys.readouterr()
+    assert run_main(main, [], capsys=capsys).code == 2, "main([]) should end with status 2 (usage error)"

@@ -3,14 +3,11 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from log_keyword_search import find_lines, main
+from pyexercise.checklib import run_main
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
@@ -29,13 +26,6 @@ def make(tmp_path, data: bytes | str, name="app.log") -> Path:
     f = tmp_path / name
     f.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     return f
-
-
-def run_main(argv):
-    try:
-        return main(argv)
-    except SystemExit as exc:  # argparse reports bad arguments this way
-        return exc.code
 
 
 def test_finds_keyword_lines(tmp_path):
@@ -133,7 +123,7 @@ def test_streams_big_log(tmp_path):
                             "file object (for line in fh) instead of read() or readlines()")
 
 
-@settings(max_examples=40, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=40, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(st.lists(st.text(st.sampled_from("abAB .[]*"), max_size=8), max_size=10),
        st.text(st.sampled_from("abA.[*"), min_size=1, max_size=3), st.booleans())
 def test_agrees_with_substring_search(tmp_path, lines, keyword, ignore_case):
@@ -150,8 +140,7 @@ def test_agrees_with_substring_search(tmp_path, lines, keyword, ignore_case):
 def test_main_prints_matches(tmp_path, capsys):
     """main prints NUMBER:LINE for each match and returns 0"""
     f = make(tmp_path, LOG)
-    code = run_main([str(f), "ERROR"])
-    out = capsys.readouterr().out
+    code, out, _ = run_main(main, [str(f), "ERROR"], capsys=capsys)
     assert code == 0, f"main should return 0 when lines matched, got {code!r}"
     assert out == ("2:2024-05-01 10:00:03 ERROR disk full\n"
                    "6:2024-05-01 10:01:30 DEBUG [ERROR] marker in brackets\n"
@@ -162,29 +151,26 @@ def test_main_ignore_case_flag(tmp_path, capsys):
     """-i and --ignore-case work before or after the arguments"""
     f = str(make(tmp_path, LOG))
     for argv in (["-i", f, "warn"], [f, "warn", "-i"], ["--ignore-case", f, "warn"]):
-        code = run_main(argv)
-        out = capsys.readouterr().out
+        code, out, _ = run_main(main, argv, capsys=capsys)
         assert code == 0 and out == "4:2024-05-01 10:00:09 WARN  disk at 95%\n", (
             f"main({argv!r}) should find line 4 and return 0; returned {code!r}, printed {out!r}")
 
 
 def test_main_no_match_returns_1(tmp_path, capsys):
     """nothing matched: print nothing, return 1"""
-    code = run_main([str(make(tmp_path, LOG)), "CRITICAL"])
+    code, out, _ = run_main(main, [str(make(tmp_path, LOG)), "CRITICAL"], capsys=capsys)
     assert code == 1, f"main should return 1 when nothing matched (like grep), got {code!r}"
-    assert capsys.readouterr().out == ""
+    assert out == ""
 
 
 def test_main_missing_file_returns_2(tmp_path, capsys):
     """a missing log: message on stderr, return 2"""
-    code = run_main([str(tmp_path / "missing.log"), "ERROR"])
-    captured = capsys.readouterr()
+    code, out, err = run_main(main, [str(tmp_path / "missing.log"), "ERROR"], capsys=capsys)
     assert code == 2, f"main should return 2 for a missing file, got {code!r}"
-    assert captured.err.strip(), "explain the problem on stderr"
+    assert err.strip(), "explain the problem on stderr"
 
 
 def test_main_bad_arguments(capsys):
     """wrong arguments: status 2"""
     for argv in ([], ["only-a-file.log"]):
-        assert run_main(argv) == 2, f"main({argv!r}) should end with status 2"
-        capsys.readouterr()
+        assert run_main(main, argv, capsys=capsys).code == 2, f"main({argv!r}) should end with status 2"

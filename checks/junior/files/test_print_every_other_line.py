@@ -2,14 +2,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from print_every_other_line import every_other_line, main
+from pyexercise.checklib import run_main
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
@@ -20,12 +17,6 @@ def make(tmp_path, data: bytes, name="in.txt") -> Path:
     return f
 
 
-
-def run_main(argv):
-    try:
-        return main(argv)
-    except SystemExit as exc:  # argparse reports bad arguments this way; that's fine too
-        return exc.code
 
 def test_odd_lines(tmp_path):
     """lines 1, 3 and 5 of five lines"""
@@ -90,7 +81,7 @@ def test_missing_file(tmp_path):
         every_other_line(tmp_path / "missing.txt")
 
 
-@settings(max_examples=50, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=50, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(st.lists(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
                         max_size=8), max_size=12),
        st.booleans())
@@ -106,25 +97,22 @@ def test_matches_slice(tmp_path, lines, final_newline):
 def test_main_prints_lines(tmp_path, capsys):
     """main([FILE]) prints lines 1, 3, 5... one per line and returns 0"""
     f = make(tmp_path, "alpha\nbeta\ngamma\ndelta\népsilon\n".encode("utf-8"))
-    code = run_main([str(f)])
-    out = capsys.readouterr().out
+    code, out, _ = run_main(main, [str(f)], capsys=capsys)
     assert code == 0, f"main should return 0, got {code!r}"
     assert out == "alpha\ngamma\népsilon\n", f"main should print alpha, gamma, épsilon on three lines; printed {out!r}"
 
 
 def test_main_missing_file(tmp_path, capsys):
     """main with a missing file prints an error to stderr and returns 1"""
-    code = run_main([str(tmp_path / "nope.txt")])
-    captured = capsys.readouterr()
+    code, out, err = run_main(main, [str(tmp_path / "nope.txt")], capsys=capsys)
     assert code == 1, f"main should return 1 for a missing file, got {code!r}"
-    assert captured.err.strip(), "main should explain the error on stderr"
-    assert captured.out == "", "nothing should go to stdout when the file is missing"
+    assert err.strip(), "main should explain the error on stderr"
+    assert out == "", "nothing should go to stdout when the file is missing"
 
 
 def test_main_usage(capsys):
     """main with no argument or too many prints usage to stderr and returns 2"""
     for argv in ([], ["a.txt", "b.txt"]):
-        code = run_main(argv)
-        err = capsys.readouterr().err
+        code, _, err = run_main(main, argv, capsys=capsys)
         assert code == 2, f"main({argv!r}) should return 2, got {code!r}"
         assert err.strip(), f"main({argv!r}) should print a usage line to stderr"

@@ -3,14 +3,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from rename_files_suffix import add_suffix
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
@@ -122,7 +118,7 @@ def test_twice(tmp_path):
     assert got == {"r_1.txt": "r_1_1.txt"} and listing(d) == {"r_1_1.txt": b"r"}, f"got {got!r}"
 
 
-@settings(max_examples=40, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=40, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(st.sets(st.text(st.sampled_from("ab.é "), min_size=1, max_size=6), max_size=6),
        st.sampled_from(["_x", "-old", " (2)", ".bak"]))
 def test_any_names(tmp_path, names, suffix):

@@ -3,14 +3,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from replace_whole_word import replace_word
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
@@ -22,12 +18,36 @@ def run(tmp_path, text, word, replacement, data=None):
     return count, dst.read_bytes().decode("utf-8")
 
 
-def test_whole_words_only(tmp_path):
-    """'cat' is replaced as a word, not inside 'cats' or 'concatenated'"""
-    text = "The cat sat on the cats' concatenated mat, cat!"
-    count, out = run(tmp_path, text, "cat", "dog")
-    assert out == "The dog sat on the cats' concatenated mat, dog!", f"got {out!r}"
-    assert type(count) is int and count == 2, f"2 whole-word replacements were made; got {count!r}"
+@pytest.mark.parametrize("text, word, replacement, want, count, hint", [
+    pytest.param("The cat sat on the cats' concatenated mat, cat!", "cat", "dog",
+                 "The dog sat on the cats' concatenated mat, dog!", 2, "", id="whole words only"),
+    pytest.param("cat\n(cat) cat. cat's \"cat\"\ncat", "cat", "dog", "dog\n(dog) dog. dog's \"dog\"\ndog", 6,
+                 "", id="at the start, the end, next to punctuation, apostrophes and newlines"),
+    pytest.param("cat2 2cat cat_name _cat cat", "cat", "dog", "cat2 2cat cat_name _cat dog", 1,
+                 ": digits and '_' are word characters", id="digits and underscores are word characters"),
+    pytest.param("Cat cat CAT", "cat", "dog", "Cat dog CAT", 1, ": 'Cat' and 'CAT' are other words",
+                 id="case-sensitive"),
+    pytest.param("café cafés décafé café, naïve", "café", "tea", "tea cafés décafé tea, naïve", 2,
+                 ": 's' after 'café' and 'é' before it are letters",
+                 id="letters of any alphabet are word characters"),
+    pytest.param("version 3.5 not 345 or 3x5", "3.5", "4.0", "version 4.0 not 345 or 3x5", 1,
+                 ": escape the word (re.escape) if you use a regex", id="the word is literal text"),
+    pytest.param("I like C++ and C++, not C or Cx", "C++", "Rust", "I like Rust and Rust, not C or Cx", 2,
+                 ": \\b needs a word character on one side, so it fails after '+'; use lookarounds (?<!\\w) and "
+                 "(?!\\w) instead", id="a word ending in symbols"),
+    pytest.param("path = TMP", "TMP", r"C:\new\1", r"path = C:\new\1", 1,
+                 ": re.sub interprets backslashes in a string replacement", id="the replacement is literal text"),
+    pytest.param("New York, New Yorker, New York!", "New York", "NYC", "NYC, New Yorker, NYC!", 2, "",
+                 id="the word may be a phrase with a space"),
+    pytest.param("nothing here", "cat", "dog", "nothing here", 0, ": with no occurrence dst is a copy",
+                 id="no occurrence"),
+])
+def test_replaces_whole_words(tmp_path, text, word, replacement, want, count, hint):
+    """only whole-word occurrences are replaced, literally, and their count is returned"""
+    got, out = run(tmp_path, text, word, replacement)
+    call = f"replace_word on {text!r}, {word!r} -> {replacement!r}"
+    assert out == want, f"{call} should write {want!r}{hint}, got {out!r}"
+    assert type(got) is int and got == count, f"{call} makes {count} whole-word replacements; it returned {got!r}"
 
 
 def test_src_unchanged_and_paths(tmp_path):
@@ -39,75 +59,12 @@ def test_src_unchanged_and_paths(tmp_path):
     assert src.read_bytes() == b"red apple, red car", "the source file must not change"
 
 
-def test_punctuation_and_edges(tmp_path):
-    """words at the start, the end, next to punctuation, apostrophes and newlines count"""
-    text = "cat\n(cat) cat. cat's \"cat\"\ncat"
-    count, out = run(tmp_path, text, "cat", "dog")
-    assert out == "dog\n(dog) dog. dog's \"dog\"\ndog", f"got {out!r}"
-    assert count == 6
-
-
-def test_digits_and_underscores_are_word_characters(tmp_path):
-    """'cat' is not replaced in 'cat2', '2cat' or 'cat_name'"""
-    count, out = run(tmp_path, "cat2 2cat cat_name _cat cat", "cat", "dog")
-    assert out == "cat2 2cat cat_name _cat dog", f"got {out!r}: digits and '_' are word characters"
-    assert count == 1
-
-
-def test_case_sensitive(tmp_path):
-    """'Cat' and 'CAT' are different words from 'cat'"""
-    count, out = run(tmp_path, "Cat cat CAT", "cat", "dog")
-    assert out == "Cat dog CAT" and count == 1, f"got {out!r}"
-
-
-def test_unicode_word_boundaries(tmp_path):
-    """letters of any alphabet are word characters"""
-    text = "café cafés décafé café, naïve"
-    count, out = run(tmp_path, text, "café", "tea")
-    assert out == "tea cafés décafé tea, naïve", f"got {out!r}: 's' after 'café' and 'é' before it are letters"
-    assert count == 2
-
-
-def test_word_is_literal(tmp_path):
-    """regex characters in the word are plain text: '3.5' does not match '345'"""
-    count, out = run(tmp_path, "version 3.5 not 345 or 3x5", "3.5", "4.0")
-    assert out == "version 4.0 not 345 or 3x5", f"got {out!r}: escape the word (re.escape) if you use a regex"
-    assert count == 1
-
-
-def test_word_ending_in_symbols(tmp_path):
-    """'C++' can be replaced although it ends with non-word characters"""
-    count, out = run(tmp_path, "I like C++ and C++, not C or Cx", "C++", "Rust")
-    assert out == "I like Rust and Rust, not C or Cx", (
-        f"got {out!r}: \\b needs a word character on one side, so it fails after '+'; "
-        "use lookarounds (?<!\\w) and (?!\\w) instead")
-    assert count == 2
-
-
-def test_replacement_is_literal(tmp_path):
-    """backslashes and group references in the replacement are inserted as they are"""
-    count, out = run(tmp_path, "path = TMP", "TMP", r"C:\new\1")
-    assert out == r"path = C:\new\1", f"got {out!r}: re.sub interprets backslashes in a string replacement"
-
-
-def test_phrase(tmp_path):
-    """the word may be a phrase with a space"""
-    count, out = run(tmp_path, "New York, New Yorker, New York!", "New York", "NYC")
-    assert out == "NYC, New Yorker, NYC!" and count == 2, f"got {out!r}"
-
-
 def test_line_endings_kept(tmp_path):
     """'\\r\\n' stays '\\r\\n'"""
     src, dst = tmp_path / "w.txt", tmp_path / "o.txt"
     src.write_bytes(b"cat\r\nmat\r\n")
     replace_word(src, dst, "cat", "dog")
     assert dst.read_bytes() == b"dog\r\nmat\r\n", "open both files with newline='' to keep '\\r\\n'"
-
-
-def test_no_occurrence(tmp_path):
-    """no occurrence: dst is a copy and 0 is returned"""
-    count, out = run(tmp_path, "nothing here", "cat", "dog")
-    assert count == 0 and out == "nothing here"
 
 
 def test_same_file(tmp_path):
@@ -141,7 +98,7 @@ def tokens_replace(text: str, word: str, replacement: str) -> tuple[str, int]:
     return "".join(replacement if p == word else p for p in parts), hits
 
 
-@settings(max_examples=50, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=50, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(st.lists(st.sampled_from(["cat", "cats", "dog", "é", "cat_", "2", " ", ", ", "\n", "'", "-"]), max_size=15),
        st.sampled_from(["cat", "dog", "é"]))
 def test_agrees_with_tokens(tmp_path, parts, word):

@@ -5,14 +5,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from top_letters_in_file import letter_counts, print_top_letters
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
@@ -112,7 +108,7 @@ def test_missing_file(tmp_path):
         print_top_letters(tmp_path / "missing.txt")
 
 
-@settings(max_examples=60, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=60, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(st.text(st.sampled_from("aAbBcCdDeEfFéÉ 1,\n"), max_size=60), st.integers(1, 8))
 def test_top_n_agrees_with_sorting(tmp_path, text, n):
     """for any text, the top n equals the counts sorted by (-count, letter)"""

@@ -4,14 +4,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from word_frequency_file import word_counts
 
-# Hypothesis' "explain" phase re-runs a failing example many times to say which parts of it
-# matter; on a busy machine that alone can take several seconds. Skip it: the shrunk example
-# is explanation enough.
-NO_EXPLAIN = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 # Each example makes its own fresh directory inside tmp_path, so sharing the fixture is safe.
 FRESH_DIR_EACH_TIME = [HealthCheck.function_scoped_fixture]
 
@@ -94,7 +90,7 @@ def _oracle(text: str) -> dict[str, int]:
     return dict(Counter(w.lower() for w in re.findall(r"[^\W_]+(?:'[^\W_]+)*", text)))
 
 
-@settings(max_examples=60, phases=NO_EXPLAIN, suppress_health_check=FRESH_DIR_EACH_TIME)
+@settings(max_examples=60, suppress_health_check=FRESH_DIR_EACH_TIME)
 @given(st.lists(st.text(st.sampled_from("abcABCéÉß1'"), min_size=1, max_size=6), max_size=15),
        st.lists(st.sampled_from([" ", ", ", ".\n", "-", "_", "\t", "!? ", "\n\n"]), min_size=15, max_size=15))
 def test_agrees_with_definition(tmp_path, words, seps):

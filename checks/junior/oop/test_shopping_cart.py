@@ -4,10 +4,17 @@ import pytest
 from hypothesis import Phase, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
+from pyexercise.checklib import assert_raises
 from shopping_cart import ShoppingCart
 
 # pyex's time limit covers the whole run: skip hypothesis's slow "explain" phase on a failure
 QUICK = settings(phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink])
+
+
+def refused(cart, error, call, what, want):
+    """``call()`` (``what``, in words) must raise ``error`` and leave the cart's items as ``want``."""
+    assert_raises(error, call, f"{what} should raise {error.__name__}")
+    assert cart.items() == want, f"a rejected {what} changed the cart: {cart.items()!r}"
 
 
 def test_empty_cart():
@@ -44,9 +51,7 @@ def test_add_same_item_other_price():
     """adding an item again at a different price is a ValueError and changes nothing"""
     cart = ShoppingCart()
     cart.add_item("apple", 0.5, 4)
-    with pytest.raises(ValueError):
-        cart.add_item("apple", 0.6)
-    assert cart.items() == [("apple", 0.5, 4)], f"a rejected add changed the cart: {cart.items()!r}"
+    refused(cart, ValueError, lambda: cart.add_item("apple", 0.6), "add_item('apple', 0.6)", [("apple", 0.5, 4)])
 
 
 def test_total():
@@ -77,9 +82,7 @@ def test_remove_from_expensive_item():
     """the quantity removed is compared with the quantity in the cart (not with anything else)"""
     cart = ShoppingCart()
     cart.add_item("tv", 499.0, 2)
-    with pytest.raises(ValueError):
-        cart.remove_item("tv", 3)
-    assert cart.items() == [("tv", 499.0, 2)], f"a rejected remove_item('tv', 3) changed the cart: {cart.items()!r}"
+    refused(cart, ValueError, lambda: cart.remove_item("tv", 3), "remove_item('tv', 3)", [("tv", 499.0, 2)])
     cart.add_item("pin", 0.01, 10)
     cart.remove_item("pin", 8)
     assert cart.items() == [("tv", 499.0, 2), ("pin", 0.01, 2)], f"removing 8 of 10 pins: {cart.items()!r}"
@@ -126,9 +129,8 @@ def test_remove_bad_quantity(quantity):
     """removing more units than there are, or fewer than 1, is a ValueError and changes nothing"""
     cart = ShoppingCart()
     cart.add_item("apple", 0.5, 5)
-    with pytest.raises(ValueError):
-        cart.remove_item("apple", quantity)
-    assert cart.items() == [("apple", 0.5, 5)], f"a rejected remove_item('apple', {quantity}) changed the cart: {cart.items()!r}"
+    refused(cart, ValueError, lambda: cart.remove_item("apple", quantity), f"remove_item('apple', {quantity})",
+            [("apple", 0.5, 5)])
 
 
 @pytest.mark.parametrize("args, exc", [
@@ -142,9 +144,7 @@ def test_bad_add(args, exc):
     """bad names, prices and quantities are rejected and change nothing"""
     cart = ShoppingCart()
     cart.add_item("apple", 0.5)
-    with pytest.raises(exc):
-        cart.add_item(*args)
-    assert cart.items() == [("apple", 0.5, 1)], f"a rejected add_item{args!r} changed the cart: {cart.items()!r}"
+    refused(cart, exc, lambda: cart.add_item(*args), f"add_item{args!r}", [("apple", 0.5, 1)])
 
 
 def test_items_is_a_copy():

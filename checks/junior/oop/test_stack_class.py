@@ -2,7 +2,7 @@ import pytest
 from hypothesis import Phase, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
-from pyexercise.checklib import assert_not_used
+from pyexercise.checklib import assert_not_used, assert_raises
 from stack_class import Stack
 
 # pyex's time limit covers the whole run: skip hypothesis's slow "explain" phase on a failure
@@ -43,14 +43,11 @@ def test_pop_returns_same_object():
 def test_empty_stack_errors():
     """pop() and peek() on an empty stack raise IndexError"""
     s = Stack()
-    with pytest.raises(IndexError):
-        s.pop()
-    with pytest.raises(IndexError):
-        s.peek()
+    assert_raises(IndexError, s.pop, "pop() on an empty Stack should raise IndexError")
+    assert_raises(IndexError, s.peek, "peek() on an empty Stack should raise IndexError")
     s.push(1)
     s.pop()
-    with pytest.raises(IndexError):
-        s.pop()  # empty again after pushing and popping
+    assert_raises(IndexError, s.pop, "pop() on a Stack emptied again (push(1), pop()) should raise IndexError")
     assert len(s) == 0, "a failed pop() must not change the size"
 
 

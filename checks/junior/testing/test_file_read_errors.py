@@ -7,7 +7,7 @@ import pickle
 import pytest
 
 from file_read_errors import main, try_read
-from pyexercise.checklib import assert_not_used
+from pyexercise.checklib import assert_not_used, assert_raises
 
 
 class Boom(Exception):
@@ -17,6 +17,14 @@ class Boom(Exception):
 def check_pair(got, want, call):
     assert type(got) is tuple and len(got) == 2, f"{call} should return a (content, message) tuple, got {got!r}"
     assert got == want, f"{call} should return {want!r}, got {got!r}"
+
+
+def open_raises(monkeypatch, error):
+    """From now on, open() (builtins.open and io.open) raises ``error(file)``."""
+    def failing_open(file, *args, **kwargs):
+        raise error(file)
+    monkeypatch.setattr(builtins, "open", failing_open)
+    monkeypatch.setattr(io, "open", failing_open)
 
 
 def test_reads_a_file(tmp_path):
@@ -102,10 +110,7 @@ def test_permission_denied(tmp_path, monkeypatch):
         if status == "raised":
             raise value
         if status == "no-setuid":  # cannot drop root here: make open() fail the way the kernel would
-            def denied(file, *args, **kwargs):
-                raise PermissionError(errno.EACCES, "Permission denied", os.fspath(file))
-            monkeypatch.setattr(builtins, "open", denied)
-            monkeypatch.setattr(io, "open", denied)
+            open_raises(monkeypatch, lambda file: PermissionError(errno.EACCES, "Permission denied", os.fspath(file)))
             value = try_read(str(p))
         got = value
     check_pair(got, (None, "permission denied"), "try_read(<a file without read permission>)")
@@ -121,41 +126,31 @@ def test_other_os_errors(tmp_path):
     check_pair(got, (None, "cannot read: File name too long"), "try_read(<a 300-character file name>)")
 
 
+def readable_file(tmp_path):
+    """A file try_read can read, read once (so whatever a first call imports is imported before open() is
+    replaced); its path as a str."""
+    p = tmp_path / "a.txt"
+    p.write_text("fine", encoding="utf-8")
+    try_read(str(p))
+    return str(p)
+
+
 def test_oserror_without_strerror(monkeypatch, tmp_path):
     """an OSError with no strerror: 'cannot read: ' and str(err)"""
-    p = tmp_path / "a.txt"
-    p.write_text("fine", encoding="utf-8")
-    try_read(str(p))
-
-    def odd(file, *args, **kwargs):
-        raise OSError("the disk fell off")
-
-    monkeypatch.setattr(builtins, "open", odd)
-    monkeypatch.setattr(io, "open", odd)
-    check_pair(try_read(str(p)), (None, "cannot read: the disk fell off"), "try_read() when open() raises OSError('the disk fell off')")
+    p = readable_file(tmp_path)
+    open_raises(monkeypatch, lambda file: OSError("the disk fell off"))
+    check_pair(try_read(p), (None, "cannot read: the disk fell off"),
+               "try_read() when open() raises OSError('the disk fell off')")
 
 
-def test_other_errors_are_not_caught(monkeypatch, tmp_path):
+@pytest.mark.parametrize("error", [Boom("a bug, not an I/O error"), KeyboardInterrupt()], ids=repr)
+def test_other_errors_are_not_caught(monkeypatch, tmp_path, error):
     """errors that are not file errors propagate: no bare except or `except Exception`"""
-    p = tmp_path / "a.txt"
-    p.write_text("fine", encoding="utf-8")
-    try_read(str(p))
-
-    def broken(file, *args, **kwargs):
-        raise Boom("a bug, not an I/O error")
-
-    monkeypatch.setattr(builtins, "open", broken)
-    monkeypatch.setattr(io, "open", broken)
-    with pytest.raises(Boom):
-        try_read(str(p))
-
-    def interrupted(file, *args, **kwargs):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(builtins, "open", interrupted)
-    monkeypatch.setattr(io, "open", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        try_read(str(p))
+    p = readable_file(tmp_path)
+    open_raises(monkeypatch, lambda file: error)
+    assert_raises(type(error), lambda: try_read(p),
+                  f"when open() raises {error!r}, try_read() must let it propagate: catch only OSError and "
+                  "UnicodeDecodeError")
 
 
 def test_no_look_before_you_leap(tmp_path):

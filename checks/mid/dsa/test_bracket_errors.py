@@ -53,94 +53,84 @@ def test_balanced_texts():
         check(src, None)
 
 
-def test_unmatched_closer():
+@pytest.mark.parametrize("src, index", [(")", 0), ("a)", 1), ("()]", 2), ("(x)\n}", 4), ("[](){}) (", 6)])
+def test_unmatched_closer(src, index):
     """a closing bracket with nothing open is 'unmatched', at the closer"""
-    check_at(")", "unmatched", 0)
-    check_at("a)", "unmatched", 1)
-    check_at("()]", "unmatched", 2)
-    check_at("(x)\n}", "unmatched", 4)
-    check_at("[](){}) (", "unmatched", 6)
+    check_at(src, "unmatched", index)
 
 
-def test_mismatched_closer():
+@pytest.mark.parametrize("src, index", [("(]", 1), ("([)]", 2), ("{[()]]", 5), ("f(a, [b)", 7)])
+def test_mismatched_closer(src, index):
     """a closer of the wrong kind is 'mismatched', at the closer"""
-    check_at("(]", "mismatched", 1)
-    check_at("([)]", "mismatched", 2)
-    check_at("{[()]]", "mismatched", 5)
-    check_at("f(a, [b)", "mismatched", 7)
+    check_at(src, "mismatched", index)
 
 
-def test_unclosed_opener_is_the_innermost():
+@pytest.mark.parametrize("src, index", [("(", 0), ("((", 1), ("([]", 0), ("{ ( [ ] ", 2), ("f(g(x), h(", 9),
+                                        ("[()\n{}\n", 0)])
+def test_unclosed_opener_is_the_innermost(src, index):
     """brackets left open: 'unclosed', at the one opened last"""
-    check_at("(", "unclosed", 0)
-    check_at("((", "unclosed", 1)
-    check_at("([]", "unclosed", 0)
-    check_at("{ ( [ ] ", "unclosed", 2)
-    check_at("f(g(x), h(", "unclosed", 9)
-    check_at("[()\n{}\n", "unclosed", 0)
+    check_at(src, "unclosed", index)
 
 
-def test_first_error_wins():
+@pytest.mark.parametrize("src, kind, index", [
+    ("(] )", "mismatched", 1), (") (]", "unmatched", 0), ("( 'oops\n)", "unterminated", 2),
+    ("((( \"never closed", "unterminated", 4), ("{ ]\n'x", "mismatched", 2),
+])
+def test_first_error_wins(src, kind, index):
     """the first error reading left to right is the one reported"""
-    check_at("(] )", "mismatched", 1)
-    check_at(") (]", "unmatched", 0)
-    check_at("( 'oops\n)", "unterminated", 2)
-    check_at("((( \"never closed", "unterminated", 4)
-    check_at("{ ]\n'x", "mismatched", 2)
+    check_at(src, kind, index)
 
 
 # -- strings and comments -------------------------------------------------------------------------
-def test_brackets_in_strings_dont_count():
+# (kind, index) of the error, or None for a text without one
+@pytest.mark.parametrize("src, error", [
+    ('x = "(["', None), ("x = '}{'", None), ("f('#)', \"#]\")", None), ('"(" )', ("unmatched", 4)),
+    ("('[' ]", ("mismatched", 5)),
+])
+def test_brackets_in_strings_dont_count(src, error):
     """brackets (and #) inside strings of either quote are text"""
-    check('x = "(["', None)
-    check("x = '}{'", None)
-    check("f('#)', \"#]\")", None)
-    check_at('"(" )', "unmatched", 4)
-    check_at("('[' ]", "mismatched", 5)
+    check(src, error and at(src, *error))
 
 
-def test_other_quote_inside_a_string():
+@pytest.mark.parametrize("src, error", [
+    ("s = \"it's\"", None), ("s = 'say \"hi\"'", None), ("s = 'say \"(\"' )", ("unmatched", 14)),
+])
+def test_other_quote_inside_a_string(src, error):
     """a string only ends at its own kind of quote"""
-    check("s = \"it's\"", None)
-    check("s = 'say \"hi\"'", None)
-    check_at("s = 'say \"(\"' )", "unmatched", 14)
+    check(src, error and at(src, *error))
 
 
-def test_escapes_in_strings():
+@pytest.mark.parametrize("src, error", [
+    (r'"a\"b"', None), (r"'it\'s ('", None), (r'"\\"', None), (r'"\\" )', ("unmatched", 5)),
+    (r'"\\\" )', ("unterminated", 0)), (r'"\(\[\{"', None), (r'f("\"", ")")]', ("unmatched", 12)),
+])
+def test_escapes_in_strings(src, error):
     """a backslash escapes the next character: quotes and backslashes"""
-    check(r'"a\"b"', None)
-    check(r"'it\'s ('", None)
-    check(r'"\\"', None)
-    check_at(r'"\\" )', "unmatched", 5)
-    check_at(r'"\\\" )', "unterminated", 0)
-    check(r'"\(\[\{"', None)
-    check_at(r'f("\"", ")")]', "unmatched", 12)
+    check(src, error and at(src, *error))
 
 
-def test_unterminated_strings():
+@pytest.mark.parametrize("src, index", [
+    ('"', 0), ("x = 'abc", 4), ('x = "abc\ny"', 4), ('ok = "fine"\nbad = "no end\n', 18),
+    ('"ends in a backslash\\', 0), ('"backslash newline\\\n"', 0),
+])
+def test_unterminated_strings(src, index):
     """a string that reaches a newline or the end of the text is 'unterminated', at its quote"""
-    check_at('"', "unterminated", 0)
-    check_at("x = 'abc", "unterminated", 4)
-    check_at('x = "abc\ny"', "unterminated", 4)
-    check_at('ok = "fine"\nbad = "no end\n', "unterminated", 18)
-    check_at('"ends in a backslash\\', "unterminated", 0)
-    check_at('"backslash newline\\\n"', "unterminated", 0)
+    check_at(src, "unterminated", index)
 
 
-def test_comments():
+@pytest.mark.parametrize("src, error", [
+    ("f(x)  # ) and ] and '", None), ("# }\n()", None), ("(  # )\n)", None), ("# (\n)", ("unmatched", 4)),
+    ("( # )", ("unclosed", 0)), ("x = 1 # \"\n  ]", ("unmatched", 12)),
+])
+def test_comments(src, error):
     """a comment hides brackets and quotes until the end of its line"""
-    check("f(x)  # ) and ] and '", None)
-    check("# }\n()", None)
-    check("(  # )\n)", None)
-    check_at("# (\n)", "unmatched", 4)
-    check_at("( # )", "unclosed", 0)
-    check_at("x = 1 # \"\n  ]", "unmatched", 12)
+    check(src, error and at(src, *error))
 
 
-def test_hash_in_a_string_is_not_a_comment():
+@pytest.mark.parametrize("src, index", [('s = "#" )', 8), ("s = '#(' ]", 9)])
+def test_hash_in_a_string_is_not_a_comment(src, index):
     """# inside a string does not start a comment"""
-    check_at('s = "#" )', "unmatched", 8)
-    check_at("s = '#(' ]", "unmatched", 9)
+    check_at(src, "unmatched", index)
 
 
 def test_lines_and_columns():

@@ -166,31 +166,29 @@ def test_bad_values(make, error, named):
     assert named in str(caught.value), f"the {error.__name__} should name the argument {named!r}: {caught.value}"
 
 
-def test_fly_and_dive():
+@pytest.mark.parametrize("move, back, level, limit, some", [
+    ("fly", "land", "altitude", 1000, 300),
+    ("dive", "surface", "depth", 2, 1),
+], ids=["fly", "dive"])
+def test_fly_and_dive(move, back, level, limit, some):
     """fly() and dive() stay within the animal's limits; land() and surface() go back to 0"""
     duck = donald()
-    duck.fly(1000)
-    assert duck.altitude == 1000, "fly(1000) is allowed for max_altitude=1000"
-    for bad in (1000.5, -0.5):
+    go, come_back = getattr(duck, move), getattr(duck, back)
+    go(limit)
+    assert getattr(duck, level) == limit, f"{move}({limit}) is allowed for max_{level}={limit}"
+    for bad in (limit + 0.5, -0.5):
         with pytest.raises(ValueError):
-            duck.fly(bad)
-        assert duck.altitude == 1000, f"a refused fly({bad}) must not change the altitude"
-    duck.land()
-    assert duck.altitude == 0, "land() brings the altitude back to 0"
-    duck.fly(300)
-    duck.fly(0)
-    assert duck.altitude == 0, "fly(0) is allowed: 0 is within the limits"
-    duck.dive(2)
-    assert duck.depth == 2, "dive(2) is allowed for max_depth=2"
-    for bad in (2.5, -0.5):
-        with pytest.raises(ValueError):
-            duck.dive(bad)
-        assert duck.depth == 2, f"a refused dive({bad}) must not change the depth"
-    duck.surface()
-    assert duck.depth == 0, "surface() brings the depth back to 0"
-    duck.dive(1)
-    duck.dive(0)
-    assert duck.depth == 0, "dive(0) is allowed: 0 is within the limits"
+            go(bad)
+        assert getattr(duck, level) == limit, f"a refused {move}({bad}) must not change the {level}"
+    come_back()
+    assert getattr(duck, level) == 0, f"{back}() brings the {level} back to 0"
+    go(some)
+    go(0)
+    assert getattr(duck, level) == 0, f"{move}(0) is allowed: 0 is within the limits"
+
+
+def test_penguin_cannot_fly():
+    """a Penguin dives but is no Flyer"""
     pingu = Penguin(name="Pingu", wingspan=0.5, max_depth=500)
     assert not hasattr(pingu, "fly"), "a Penguin is no Flyer: it has no fly()"
 

@@ -157,8 +157,8 @@ def test_registry_keys():
     assert isinstance(StrictMeta.registry, dict)
 
 
-def test_overrides_keep_the_signature():
-    """an override with the same parameters is fine; defaults and annotations may differ"""
+def shape_class():
+    """A fresh strict class with a method, a classmethod, a staticmethod and __init__ to override."""
     class Shape(metaclass=StrictMeta):
         def scale(self, factor, *, around=None):
             return "shape"
@@ -173,6 +173,13 @@ def test_overrides_keep_the_signature():
 
         def __init__(self, a):
             self.a = a
+
+    return Shape
+
+
+def test_overrides_keep_the_signature():
+    """an override with the same parameters is fine; defaults and annotations may differ"""
+    Shape = shape_class()
 
     class Square(Shape):
         def scale(self, factor: float = 2.0, *, around: tuple = (0, 0)) -> str:
@@ -208,14 +215,7 @@ def test_overrides_keep_the_signature():
 ])
 def test_changed_signature_is_refused(override):
     """an override that changes the parameters (names, kinds or number) is a TypeError"""
-    class Shape(metaclass=StrictMeta):
-        def scale(self, factor, *, around=None):
-            return "shape"
-
-        @classmethod
-        def parse(cls, text):
-            return cls
-
+    Shape = shape_class()
     name = "parse" if "parse" in override else "scale"
     source = "class Bad(Shape):\n" + textwrap.indent(override, "    ")
     env = {"Shape": Shape, "__name__": "generated"}

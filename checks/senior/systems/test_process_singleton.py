@@ -362,6 +362,14 @@ def test_six_processes_elect_one_owner(cluster):
         f"owner.json's \"port\" {published.get('port')!r} should be the port the owner listens on")
 
 
+def the_owner(workers):
+    """Ask every worker for owner_pid(): the one that says it is the owner (there must be one)."""
+    said = everyone(workers, "owner_pid()", op="owner_pid")
+    owner = next((w for w, s in zip(workers, said) if s["owner"]), None)
+    assert owner is not None, f"one of the {len(workers)} processes should be the owner"
+    return owner
+
+
 def test_exact_total_across_processes(cluster):
     """6 processes x 3 threads adding at once: one shared total, exact, no update lost"""
     workers = cluster["workers"]
@@ -379,9 +387,7 @@ def test_exact_total_across_processes(cluster):
 def test_owner_killed_another_takes_over(cluster):
     """the owner is SIGKILLed: another process owns the singleton within 1 s, with the total intact"""
     workers = cluster["workers"]
-    said = everyone(workers, "owner_pid()", op="owner_pid")
-    owner = next((w for w, s in zip(workers, said) if s["owner"]), None)
-    assert owner is not None, "one of the 6 processes should be the owner"
+    owner = the_owner(workers)
     killed = owner.kill()
     cluster["killed"] = killed
     survivors = [w for w in workers if w is not owner]
@@ -422,9 +428,7 @@ def test_survivors_keep_counting(cluster):
 def test_close_hands_over(cluster):
     """a closed non-owner changes nothing; a closed owner (still running) hands over to another process"""
     workers = cluster["workers"]
-    said = everyone(workers, "owner_pid()", op="owner_pid")
-    owner = next((w for w, s in zip(workers, said) if s["owner"]), None)
-    assert owner is not None, "one of the processes should be the owner"
+    owner = the_owner(workers)
     bystander = next(w for w in workers if w is not owner)
     bystander.call("close() in a process that is not the owner", op="close")
     rest = [w for w in workers if w is not bystander]
