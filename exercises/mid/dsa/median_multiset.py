@@ -20,6 +20,9 @@ median, each in O(log n).
   Fraction for Fractions). ValueError when the set is empty.
 - ``len(s)`` counts the copies; ``x in s`` says whether at least one copy is there.
 
+A running median is the classic use: numbers arrive one at a time (a stream too big to keep
+sorted, read once), and after each ``add`` the median of all seen so far is one ``median()`` away.
+
 O(log n) each (amortised is fine): the check times the operations in a set of 5,000 numbers and
 in one of 500,000, and they must not get much slower. A sorted list is O(n) per insertion (every
 later item moves); sorting on each median is worse. Think two heaps: the smaller half in a

@@ -1,3 +1,4 @@
+import bisect
 import random
 import statistics
 import time
@@ -144,6 +145,25 @@ def mixed_ops(s, xs, present):
         s.add(old)
         s.remove(x)
     return time.process_time() - started
+
+
+def test_running_median_of_a_stream():
+    """a stream read once, lazily: median() after every add() is the median of everything seen so far"""
+    rng = random.Random(23)
+    stream = (rng.choice((rng.randrange(-50, 50), rng.randrange(10**6))) for _ in range(20_000))
+    s, seen, checked = MedianSet(), [], 0
+    for i, x in enumerate(stream, 1):
+        s.add(x)
+        bisect.insort(seen, x)
+        mid = len(seen) // 2
+        want = seen[mid] if len(seen) % 2 else (seen[mid - 1] + seen[mid]) / 2
+        got = s.median()
+        if got != want or type(got) is not type(want):
+            pytest.fail(f"after the first {i:,} numbers of a stream the running median is {want!r}, median() gave "
+                        f"{got!r}: each add() must keep the two halves balanced (sizes equal, or the lower half one "
+                        "bigger) with every value of the lower half <= every value of the upper one", pytrace=False)
+        checked += 1
+    assert checked == 20_000 and len(s) == 20_000
 
 
 def test_operations_do_not_slow_down_with_size():
