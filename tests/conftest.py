@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,11 @@ import pytest
 from pyexercise.cli import main
 
 pytest_plugins = ["pyexercise.checklib.plugin"]  # the fixtures checks get (mailbox, redis_client)
+
+# A shell that starts the suite in the background (`cmd &` without job control) ignores SIGINT, and
+# every pyex the tests start would inherit that: the Ctrl-C tests need it to mean Ctrl-C again.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 REPO = Path(__file__).parent.parent

@@ -6,7 +6,6 @@ import time
 
 import pytest
 
-from pyexercise.checklib import wait_until
 from tcp_chat import MAX_FRAME, ChatClient, ChatServer, recv_frame, send_frame
 
 
@@ -293,16 +292,19 @@ def test_no_server_thread_dies_with_an_exception(monkeypatch):
 
 
 def test_the_client_closes_its_socket():
+    """seen from the server: a client that is closed (or leaves its with block) has hung up"""
     with ChatServer() as server:
-        time.sleep(0.1)
-        fds = open_fds()
-        with ChatClient(*server.address, "brief"):
-            pass
-        # the server's end of the connection (in this process too) closes a moment later
-        assert wait_until(lambda: open_fds() == fds, 3), "leaving `with ChatClient(...)` should close its socket"
-        c = ChatClient(*server.address, "brief2")
-        c.close()
-        assert wait_until(lambda: open_fds() == fds, 3), "close() should close the client's socket"
+        watcher = connect(server, "watcher")
+        time.sleep(0.2)  # the server takes the watcher in
+        with ChatClient(*server.address, "brief") as kept:
+            assert raw_recv(watcher) == "* brief joined"
+        assert raw_recv(watcher) == "* brief left", "leaving `with ChatClient(...)` should close its socket"
+        other = ChatClient(*server.address, "brief2")
+        assert raw_recv(watcher) == "* brief2 joined"
+        other.close()
+        assert raw_recv(watcher) == "* brief2 left", "close() should close the client's socket"
+        assert kept is not None and other is not None  # both still referenced: only close() can have closed them
+        watcher.close()
 
 
 # -- the client -----------------------------------------------------------------------------------
