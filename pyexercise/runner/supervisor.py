@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 
 from pyexercise.runner import sandbox
 from pyexercise.runner.tree import become_subreaper, kill_descendants

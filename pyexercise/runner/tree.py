@@ -143,6 +143,7 @@ class ProcessTree:
         # the root is a fresh check's supervisor (runner/supervisor.py): pyex's, not the learner's,
         # so its memory, CPU and place among the processes are not charged to the run
         self.supervised = supervised
+        self._main: int | None = None if supervised else pid  # the check's own process, once seen
         self.run_id = run_id
         self.reaper = reaper
         self.seen: dict[int, psutil.Process] = {}
@@ -195,10 +196,9 @@ class ProcessTree:
                 self._last_private = sum(self._private(pid) for pid in pids)
             resident = self._last_private  # the last private measure stands for the samples between
         self.peak_cpu = max(self.peak_cpu, cpu)
-        main = self.pid
-        if self.supervised and HAVE_PROC:
-            main = min(_proc_children(self.pid), default=self.pid)  # the check the supervisor forked
-        waited = _read(f"/proc/{main}/schedstat").split()
+        if self._main is None and HAVE_PROC:  # the supervisor forks one check, first: remember it
+            self._main = min(_proc_children(self.pid), default=None)
+        waited = _read(f"/proc/{self._main or self.pid}/schedstat").split()
         return Sample(resident, alive, self.peak_cpu, int(waited[1]) / 1e9 if len(waited) > 1 else 0.0)
 
     def _rss(self, pid: int) -> int:
